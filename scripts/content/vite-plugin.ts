@@ -1,0 +1,64 @@
+/**
+ * The content build step: validates the course, exposes the manifest as `virtual:course`, and rewrites each
+ * chapter's MDX so interactive elements render from the extracted data (the same data the manifest was built from).
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatProblems } from './errors.ts';
+import { loadCourse, type LoadedCourse } from './load-course.ts';
+
+const VIRTUAL = 'virtual:course';
+const RESOLVED = '\0' + VIRTUAL;
+
+export function courseContent(options: { root?: string; contentDir?: string } = {}): Plugin {
+  let root = options.root ?? process.cwd();
+  const contentDir = options.contentDir ?? 'content';
+  let course: LoadedCourse | undefined;
+  const load = () => (course ??= loadCourse(root, contentDir));
+  const fail = (ctx: { error: (m: string) => never }) => {
+    const { problems } = load();
+    if (problems.length) ctx.error(formatProblems(problems));
+  };
+  return {
+    name: 'zhixing:course-content',
+    enforce: 'pre',
+    configResolved(config) {
+      root = options.root ?? config.root;
+    },
+    buildStart() {
+      course = undefined;
+      fail(this);
+    },
+    resolveId(id) {
+      return id === VIRTUAL ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      fail(this);
+      return `export default ${JSON.stringify(load().manifest)};`;
+    },
+    transform(code, id) {
+      const file = id.split('?')[0]!;
+      if (!file.endsWith('.mdx') || !file.startsWith(resolve(root, contentDir))) return undefined;
+      fail(this);
+      const c = load();
+      const reps = c.replacements.get(file);
+      if (!reps) return undefined;
+      let out = code;
+      for (const r of [...reps].sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.text + out.slice(r.end);
+      const chapter = c.manifest?.chapters.find((ch) => resolve(root, ch.file) === file);
+      const data = chapter ? c.interactive[chapter.id] : { bank: c.bank };
+      out += `\n\nexport const interactive = ${JSON.stringify(data)};\n`;
+      return { code: out, map: null };
+    },
+    configureServer(server) {
+      server.watcher.add(resolve(root, contentDir));
+      server.watcher.on('all', (_event, path) => {
+        if (!path.startsWith(resolve(root, contentDir))) return;
+        course = undefined;
+        const mod = server.moduleGraph.getModuleById(RESOLVED);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+      });
+    },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The course model: what the content build produces and the player reads.
+ * Every id is author-written and stable; nothing here is positional.
+ */
+
+export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'order' | 'match';
+
+export interface Choice {
+  id: string;
+  text: string;
+  correct: boolean;
+  feedback?: string;
+}
+
+export interface Pair {
+  id: string;
+  left: string;
+  right: string;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  points: number;
+  prompt: string;
+  explain: string;
+  /** multiple choice only: partial credit instead of all-or-nothing */
+  partial?: boolean;
+  /** truefalse only */
+  answer?: boolean;
+  /** assessment bank only: the part (0–10) the question tests */
+  part?: number;
+  /** single / multiple: choices; order: choices in the correct order */
+  choices: Choice[];
+  /** match only */
+  pairs: Pair[];
+}
+
+export interface QuizData {
+  id: string;
+  title?: string;
+  /** percentage of the quiz's points needed to pass */
+  passMark: number;
+  /** attempts allowed; 0 = unlimited */
+  attempts: number;
+  questions: Question[];
+}
+
+export type OutcomeRating = 'good' | 'fair' | 'poor';
+
+export interface ScenarioOption {
+  id: string;
+  to: string;
+  score: number;
+  feedback?: string;
+  text: string;
+}
+
+export interface ScenarioStep {
+  id: string;
+  text: string[];
+  options: ScenarioOption[];
+}
+
+export interface ScenarioOutcome {
+  id: string;
+  rating: OutcomeRating;
+  title: string;
+  text: string[];
+}
+
+export interface ScenarioData {
+  id: string;
+  title: string;
+  start: string;
+  steps: ScenarioStep[];
+  outcomes: ScenarioOutcome[];
+  /** the best path's score */
+  maxScore: number;
+}
+
+export interface Risk {
+  id: string;
+  text: string;
+  likelihood: number;
+  impact: number;
+}
+
+export interface RiskMatrixData {
+  id: string;
+  title: string;
+  risks: Risk[];
+}
+
+export interface ActionPlanData {
+  id: string;
+  title: string;
+  areas: { id: string; label: string }[];
+}
+
+/** Everything interactive in one chapter, as extracted at build time. */
+export interface ChapterInteractive {
+  quizzes: QuizData[];
+  scenarios: ScenarioData[];
+  matrices: RiskMatrixData[];
+  plans: ActionPlanData[];
+}
+
+export interface SectionMeta {
+  id: string;
+  title: string;
+}
+
+export interface QuizMeta {
+  id: string;
+  passMark: number;
+  attempts: number;
+  maxPoints: number;
+  questionIds: string[];
+}
+
+export interface ChapterMeta {
+  id: string;
+  /** path of the MDX file relative to the project root, e.g. content/chapters/00-intro.mdx */
+  file: string;
+  title: string;
+  part: number;
+  minutes: number;
+  objectives: string[];
+  sections: SectionMeta[];
+  quizzes: QuizMeta[];
+  scenarios: { id: string; title: string; maxScore: number }[];
+  matrices: { id: string; riskIds: string[] }[];
+  plans: { id: string }[];
+}
+
+export interface AssessmentSettings {
+  questionsPerPart: number;
+  attempts: number;
+  refresherQuestionsPerPart: number;
+}
+
+export interface CourseManifest {
+  id: string;
+  version: string;
+  title: string;
+  subtitle?: string;
+  defaultLocale: string;
+  masteryScore: number;
+  certificateValidityMonths: number;
+  assessment: AssessmentSettings;
+  chapters: ChapterMeta[];
+  /** the final-assessment bank: question id → part and points */
+  bank: { id: string; part: number; points: number }[];
+}

@@ -1,0 +1,83 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { removePlanItem, savePlanItem } from '../../domain/progress-updates.ts';
+import { currentProgress, useStore } from '../../state/store.ts';
+import { useChapter } from '../player/chapter-context.ts';
+
+/** The learner's personal action plan: items with an area, a measure and a target date, saved with progress. */
+export function ActionPlan({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const { interactive } = useChapter();
+  const plan = interactive.plans.find((p) => p.id === id);
+  const items = useStore((s) => currentProgress(s).plans[id] ?? []);
+  const updateProgress = useStore((s) => s.updateProgress);
+  const [area, setArea] = useState(plan?.areas[0]?.id ?? '');
+  const [action, setAction] = useState('');
+  const [measure, setMeasure] = useState('');
+  const [due, setDue] = useState('');
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+  if (!plan) return null;
+  const label = (a: string) => plan.areas.find((x) => x.id === a)?.label ?? a;
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    if (!action.trim() || !due) {
+      setError(t('plan.required'));
+      return;
+    }
+    setError('');
+    const item = { id: `i${Date.now().toString(36)}`, area, action: action.trim(), measure: measure.trim(), due };
+    updateProgress((p) => savePlanItem(p, id, item));
+    setAction('');
+    setMeasure('');
+    setDue('');
+    setStatus(t('plan.saved'));
+  };
+
+  return (
+    <section className="action-plan" aria-labelledby={`ap-${id}`}>
+      <p className="eyebrow">{t('plan.label')}</p>
+      <h3 id={`ap-${id}`}>{plan.title}</h3>
+      {items.length === 0 ? (
+        <p className="hint">{t('plan.empty')}</p>
+      ) : (
+        <ul className="plan-items">
+          {items.map((i) => (
+            <li key={i.id} className={i.done ? 'done' : undefined}>
+              <span className="badge">{label(i.area)}</span>
+              <span className="plan-action">{i.action}</span>
+              {i.measure && <span className="plan-measure">{t('plan.measure')}：{i.measure}</span>}
+              <span className="plan-due">{t('plan.due')}：<time dateTime={i.due}>{i.due}</time></span>
+              <label className="plan-done">
+                <input type="checkbox" checked={!!i.done} onChange={(e) => updateProgress((p) => savePlanItem(p, id, { ...i, done: e.target.checked }))} />
+                {t('plan.done')}
+              </label>
+              <button type="button" className="icon-button" aria-label={t('plan.remove', { action: i.action })} onClick={() => updateProgress((p) => removePlanItem(p, id, i.id))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="plan-form" onSubmit={add} noValidate>
+        <label htmlFor={`${uid}-area`}>{t('plan.area')}</label>
+        <select id={`${uid}-area`} value={area} onChange={(e) => setArea(e.target.value)}>
+          {plan.areas.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+        </select>
+        <label htmlFor={`${uid}-action`}>{t('plan.action')}</label>
+        <textarea id={`${uid}-action`} value={action} rows={2} onChange={(e) => setAction(e.target.value)} />
+        <label htmlFor={`${uid}-measure`}>{t('plan.measure')}</label>
+        <input id={`${uid}-measure`} value={measure} onChange={(e) => setMeasure(e.target.value)} />
+        <label htmlFor={`${uid}-due`}>{t('plan.due')}</label>
+        <input id={`${uid}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <div className="row">
+          <button type="submit" className="button">{t('plan.add')}</button>
+          <span role="alert" className="hint">{error}</span>
+          <span role="status" className="hint">{status}</span>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { MDXProvider } from '@mdx-js/react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import course from 'virtual:course';
+import { sectionsSeenIn } from '../../domain/progress.ts';
+import { mdxComponents } from '../../mdx/registry.tsx';
+import { currentProgress, useStore } from '../../state/store.ts';
+import { ChapterContext } from './chapter-context.ts';
+import { loadChapter, type ChapterModule } from './chapter-modules.ts';
+import { partLabel } from './labels.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PageHeading } from './page-heading.tsx';
+import { useChapterTime } from './use-chapter-time.ts';
+
+export function ChapterPage() {
+  const { chapterId, sectionId } = useParams();
+  const index = course.chapters.findIndex((c) => c.id === chapterId);
+  const chapter = course.chapters[index];
+  if (!chapter) return <NotFoundPage />;
+  return <Chapter key={chapter.id} index={index} sectionId={sectionId} />;
+}
+
+function Chapter({ index, sectionId }: { index: number; sectionId: string | undefined }) {
+  const { t } = useTranslation();
+  const chapter = course.chapters[index]!;
+  const prev = course.chapters[index - 1];
+  const next = course.chapters[index + 1];
+  const [mod, setMod] = useState<ChapterModule | null>(null);
+  const [failed, setFailed] = useState(false);
+  const progress = useStore(currentProgress);
+  const updateProgress = useStore((s) => s.updateProgress);
+  useChapterTime(chapter.id);
+
+  useEffect(() => {
+    let live = true;
+    loadChapter(chapter.file).then(
+      (m) => live && setMod(m),
+      () => live && setFailed(true),
+    );
+    return () => void (live = false);
+  }, [chapter.file]);
+
+  useEffect(() => {
+    updateProgress((p) => (p.resume?.chapter === chapter.id ? p : { ...p, resume: { chapter: chapter.id } }));
+  }, [chapter.id, updateProgress]);
+
+  // A deep link to a section: once the content is there, bring the section into view and focus its heading.
+  useEffect(() => {
+    if (!mod || !sectionId) return;
+    const heading = document.getElementById(`h-${sectionId}`);
+    if (heading) {
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    }
+  }, [mod, sectionId]);
+
+  const value = useMemo(() => (mod ? { chapter, interactive: mod.interactive } : null), [mod, chapter]);
+  const seen = sectionsSeenIn(progress, chapter);
+  const total = chapter.sections.length;
+
+  return (
+    <div className="chapter-layout">
+      <nav className="toc" aria-labelledby="toc-heading">
+        <h2 id="toc-heading" className="toc-heading">{t('chapter.contents')}</h2>
+        <p className="toc-progress" id="chapter-progress-label">{t('chapter.sectionsSeen', { seen, total })}</p>
+        <progress max={total} value={seen} aria-labelledby="chapter-progress-label" />
+        <ol>
+          {chapter.sections.map((s) => {
+            const isSeen = progress.sectionsSeen[s.id] !== undefined;
+            return (
+              <li key={s.id} className={isSeen ? 'seen' : undefined}>
+                <Link to={`/chapter/${chapter.id}/${s.id}`} aria-current={sectionId === s.id ? 'location' : undefined}>
+                  <span lang="zh-CN">{s.title}</span>
+                  {isSeen && <span className="seen-mark"><span aria-hidden="true">✓</span><span className="visually-hidden">（{t('chapter.seen')}）</span></span>}
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <main id="main" tabIndex={-1} className="page chapter" lang="zh-CN">
+        <p className="eyebrow" lang={undefined}>
+          {partLabel(t, chapter.part)} · {t('chapter.minutes', { count: chapter.minutes })}
+        </p>
+        <PageHeading title={chapter.title} focus={!sectionId} />
+        <section className="objectives" aria-labelledby="objectives-heading">
+          <h2 id="objectives-heading" className="small-heading">{t('chapter.objectives')}</h2>
+          <ul>
+            {chapter.objectives.map((o) => <li key={o}>{o}</li>)}
+          </ul>
+        </section>
+        {failed && <p role="alert">{t('chapter.loadError')}</p>}
+        {!mod && !failed && <p role="status" className="loading">{t('app.loading')}</p>}
+        {value && mod && (
+          <ChapterContext.Provider value={value}>
+            <MDXProvider components={mdxComponents}>
+              <mod.default />
+            </MDXProvider>
+          </ChapterContext.Provider>
+        )}
+        <nav className="chapter-nav" aria-label={t('chapter.contents')}>
+          {prev ? (
+            <Link className="button secondary" to={`/chapter/${prev.id}`} rel="prev">
+              ← {t('chapter.previous')}：<span lang="zh-CN">{prev.title}</span>
+            </Link>
+          ) : <Link className="button secondary" to="/">← {t('chapter.backHome')}</Link>}
+          {next ? (
+            <Link className="button primary" to={`/chapter/${next.id}`} rel="next">
+              {t('chapter.next')}：<span lang="zh-CN">{next.title}</span> →
+            </Link>
+          ) : <Link className="button primary" to="/">{t('chapter.backHome')}</Link>}
+        </nav>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import course from 'virtual:course';
+import { validateProfile } from '../../domain/learner.ts';
+import { chapterStatus, continueTarget, courseSummary, sectionsSeenIn } from '../../domain/progress.ts';
+import { currentProgress, useStore } from '../../state/store.ts';
+import { formatDuration, partLabel } from './labels.ts';
+import { PageHeading } from './page-heading.tsx';
+
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const progress = useStore(currentProgress);
+  const learner = useStore((s) => (s.currentLearnerId ? s.learners[s.currentLearnerId] : undefined));
+  const summary = courseSummary(progress, course);
+  const target = continueTarget(progress, course);
+  const targetChapter = course.chapters.find((c) => c.id === target?.chapter);
+  const started = summary.status !== 'not-started';
+  const href = target ? `/chapter/${target.chapter}${target.section ? '/' + target.section : ''}` : '/';
+  return (
+    <main id="main" tabIndex={-1} className="page home">
+      <section className="hero" aria-labelledby="course-title">
+        <p className="eyebrow" lang="zh-CN">{course.subtitle}</p>
+        <PageHeading title={course.title} />
+        <span id="course-title" hidden>{course.title}</span>
+        <p className="greeting">{learner?.name ? t('home.greeting', { name: learner.name }) : t('home.greetingNew')}</p>
+        {!learner?.name && <NameForm />}
+        <div className="hero-actions">
+          <Link className="button primary" to={href}>
+            {started && targetChapter ? t('home.continueTo', { title: targetChapter.title }) : t('home.start')}
+          </Link>
+        </div>
+        <dl className="summary">
+          <div>
+            <dt>{t('home.progress')}</dt>
+            <dd>{t('home.progressValue', { done: summary.chaptersCompleted, total: summary.chapters })}</dd>
+          </div>
+          <div>
+            <dt className="visually-hidden">{t('home.timeSpent', { time: '' })}</dt>
+            <dd>{t('home.timeSpent', { time: formatDuration(summary.timeMs, i18n.language) })}</dd>
+          </div>
+          {summary.averageScore !== undefined && (
+            <div>
+              <dt className="visually-hidden">{t('home.averageScore', { score: '' })}</dt>
+              <dd>{t('home.averageScore', { score: `${summary.averageScore}%` })}</dd>
+            </div>
+          )}
+        </dl>
+        <progress className="course-progress" max={100} value={summary.percent} aria-label={t('home.progress')} />
+      </section>
+      <section aria-labelledby="chapters-heading">
+        <h2 id="chapters-heading">{t('home.chapters')}</h2>
+        <ol className="chapter-list">
+          {course.chapters.map((c) => {
+            const status = chapterStatus(progress, c);
+            return (
+              <li key={c.id} className={`chapter-card status-${status}`}>
+                <Link to={`/chapter/${c.id}`} className="chapter-link">
+                  <span className="chapter-part">{partLabel(t, c.part)}</span>
+                  <span className="chapter-title" lang="zh-CN">{c.title}</span>
+                </Link>
+                <span className="chapter-meta">
+                  <span className={`badge ${status}`}>{t(`status.${status}`)}</span>
+                  <span>{t('home.chapterMinutes', { count: c.minutes })}</span>
+                  <span>{t('chapter.sectionsSeen', { seen: sectionsSeenIn(progress, c), total: c.sections.length })}</span>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </main>
+  );
+}
+
+function NameForm() {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [error, setError] = useState(false);
+  const learnerId = useStore((s) => s.currentLearnerId);
+  const update = useStore((s) => s.updateLearner);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!validateProfile({ name }).ok || !learnerId) return setError(true);
+    update(learnerId, { name: name.trim() });
+  };
+  return (
+    <form className="name-form" onSubmit={submit} noValidate>
+      <p id="name-help">{t('home.namePrompt')}</p>
+      <label htmlFor="learner-name">{t('home.nameLabel')}</label>
+      <div className="row">
+        <input id="learner-name" autoComplete="name" value={name} aria-describedby="name-help" aria-invalid={error} onChange={(e) => setName(e.target.value)} maxLength={60} />
+        <button type="submit" className="button">{t('home.save')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import type { TFunction } from 'i18next';
+
+/** "导言" / "第3部分" / "总结" for a chapter's part number. */
+export function partLabel(t: TFunction, part: number): string {
+  if (part === 0) return t('home.partIntro');
+  if (part === 10) return t('home.partSummary');
+  return t('home.partN', { n: part });
+}
+
+/** Active time as "1 小时 5 分" / "1 h 5 min". */
+export function formatDuration(ms: number, lang: string): string {
+  const minutes = Math.round(ms / 60000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (lang === 'en') return h ? `${h} h ${m} min` : `${m} min`;
+  return h ? `${h} 小时 ${m} 分` : `${m} 分钟`;
+}

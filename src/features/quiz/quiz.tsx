@@ -1,0 +1,84 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { openAttempt, startAttempt, submitAnswer } from '../../domain/progress-updates.ts';
+import { hashSeed } from '../../domain/random.ts';
+import { attemptsLeft, type Answer } from '../../domain/scoring.ts';
+import { currentProgress, useStore } from '../../state/store.ts';
+import { useChapter } from '../player/chapter-context.ts';
+import { QuestionView } from './question-view.tsx';
+
+/** A chapter quiz, rendered from the data extracted at build time and the learner's attempts. */
+export function Quiz({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { interactive } = useChapter();
+  const quiz = interactive.quizzes.find((q) => q.id === id);
+  const learnerId = useStore((s) => s.currentLearnerId ?? 'anonymous');
+  const attempts = useStore((s) => currentProgress(s).quizzes[id]?.attempts ?? []);
+  const updateProgress = useStore((s) => s.updateProgress);
+  const lastMark = useRef(Date.now());
+  if (!quiz) return null;
+
+  const open = attempts.at(-1);
+  const finished = open?.submittedAt !== undefined;
+  const left = attemptsLeft(attempts.length, quiz.attempts);
+  const passed = attempts.some((a) => a.passed);
+  const over = finished && (passed || left <= 0);
+  const seed = open && !finished ? open.seed : open && finished ? open.seed : hashSeed(`${learnerId}:${quiz.id}:${attempts.length + 1}`);
+
+  const submit = (questionId: string, answer: Answer) => {
+    const now = Date.now();
+    const latency = now - lastMark.current;
+    lastMark.current = now;
+    updateProgress((p, at) => {
+      const started = openAttempt(p, quiz.id) ? p : startAttempt(p, quiz, learnerId, at);
+      return submitAnswer(started, quiz, questionId, answer, latency, at);
+    });
+  };
+  const retry = () => {
+    lastMark.current = Date.now();
+    updateProgress((p, at) => startAttempt(p, quiz, learnerId, at));
+  };
+  const best = Math.max(...attempts.filter((a) => a.percent !== undefined).map((a) => a.percent!), -1);
+
+  return (
+    <section className="quiz" aria-labelledby={`quiz-${id}`}>
+      <header className="quiz-header">
+        <h3 id={`quiz-${id}`}>{quiz.title ?? t('quiz.title')}</h3>
+        <p className="quiz-meta">
+          {t('quiz.passMark', { passMark: quiz.passMark })} ·{' '}
+          {quiz.attempts === 0 ? t('quiz.attemptsUnlimited') : t('quiz.attemptsAllowed', { count: quiz.attempts })}
+          {open && <> · {t('quiz.attempt', { n: open.n })}</>}
+          {best >= 0 && <> · {t('quiz.best', { percent: best })}</>}
+        </p>
+      </header>
+      {quiz.questions.map((q, i) => (
+        <QuestionView
+          key={`${q.id}:${open?.n ?? 0}`}
+          question={q}
+          index={i}
+          total={quiz.questions.length}
+          seed={seed}
+          submitted={open?.answers[q.id] ? { answer: open.answers[q.id]!, score: open.scores[q.id]! } : undefined}
+          reveal={over}
+          onSubmit={(a) => submit(q.id, a)}
+        />
+      ))}
+      <div className="quiz-result" aria-live="polite">
+        {finished && open && (
+          <div className={`result-box ${open.passed ? 'passed' : 'failed'}`}>
+            <p className="box-title">{t('quiz.result')}</p>
+            <p>{open.passed ? t('quiz.passed', { percent: open.percent, passMark: quiz.passMark }) : t('quiz.failed', { percent: open.percent, passMark: quiz.passMark })}</p>
+            {left > 0 ? (
+              <>
+                <p>{left === Infinity ? t('quiz.attemptsUnlimited') : t('quiz.attemptsLeft', { count: left })}</p>
+                <button type="button" className="button" onClick={retry}>{t('quiz.retry')}</button>
+              </>
+            ) : (
+              !open.passed && <p>{t('quiz.noAttemptsLeft')}</p>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

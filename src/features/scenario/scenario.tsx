@@ -1,0 +1,97 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chooseOption, restartScenario } from '../../domain/progress-updates.ts';
+import { replay } from '../../domain/scenario.ts';
+import { currentProgress, useStore } from '../../state/store.ts';
+import { useChapter } from '../player/chapter-context.ts';
+
+/** A branching case study: the learner's path is replayed from stored choices, so a reload resumes mid-way. */
+export function Scenario({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { interactive } = useChapter();
+  const s = interactive.scenarios.find((x) => x.id === id);
+  const state = useStore((st) => currentProgress(st).scenarios[id]);
+  const updateProgress = useStore((st) => st.updateProgress);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  if (!s) return null;
+  const choices = state?.latest.choices ?? [];
+  const walk = replay(s, choices);
+  const steps = new Map(s.steps.map((x) => [x.id, x]));
+  const lastChoice = walk.valid.at(-1);
+  const lastOption = lastChoice ? steps.get(lastChoice.step)?.options.find((o) => o.id === lastChoice.option) : undefined;
+  const focusNext = () => requestAnimationFrame(() => stepHeading.current?.focus());
+
+  return (
+    <section className="scenario" aria-labelledby={`scn-${id}`}>
+      <header>
+        <p className="eyebrow">{t('scenario.label')}</p>
+        <h3 id={`scn-${id}`}>{s.title}</h3>
+      </header>
+      {walk.valid.length > 0 && (
+        <details className="scenario-path">
+          <summary>{t('scenario.yourPath')}（{walk.valid.length}）</summary>
+          <ol>
+            {walk.valid.map((c) => (
+              <li key={c.step}>{steps.get(c.step)?.options.find((o) => o.id === c.option)?.text}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+      <div aria-live="polite" className="scenario-feedback">
+        {lastOption?.feedback && (
+          <p className="feedback-box"><strong>{t('scenario.feedback')}：</strong>{lastOption.feedback}</p>
+        )}
+      </div>
+      {walk.current.kind === 'step' ? (
+        (() => {
+          const step = steps.get(walk.current.id)!;
+          return (
+            <div className="scenario-step">
+              <h4 ref={stepHeading} tabIndex={-1} className="step-heading">{t('scenario.decision', { n: walk.valid.length + 1 })}</h4>
+              {step.text.map((p, i) => <p key={i}>{p}</p>)}
+              <p className="step-question" id={`scn-${id}-q`}>{t('scenario.choose')}</p>
+              <ul className="options" aria-labelledby={`scn-${id}-q`}>
+                {step.options.map((o) => (
+                  <li key={o.id}>
+                    <button
+                      type="button"
+                      className="option-button"
+                      onClick={() => {
+                        updateProgress((p, now) => chooseOption(p, s, { step: step.id, option: o.id }, now));
+                        focusNext();
+                      }}
+                    >
+                      {o.text}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })()
+      ) : (
+        <div className={`scenario-outcome rating-${walk.current.outcome.rating}`}>
+          <h4 ref={stepHeading} tabIndex={-1} className="step-heading">
+            {t('scenario.outcome')}：{walk.current.outcome.title}
+            <span className={`badge ${walk.current.outcome.rating}`}>{t(`scenario.rating.${walk.current.outcome.rating}`)}</span>
+          </h4>
+          {walk.current.outcome.text.map((p, i) => <p key={i}>{p}</p>)}
+          <p className="scenario-score">
+            {t('scenario.score', { score: walk.score, max: s.maxScore })}
+            {state?.best && <> · {t('scenario.best', { score: state.best.score, max: s.maxScore })}</>}
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              updateProgress((p) => restartScenario(p, s.id));
+              focusNext();
+            }}
+          >
+            {t('scenario.restart')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

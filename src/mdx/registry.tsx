@@ -1,0 +1,18 @@
+/** The one registry of components authors use in MDX (documented in content/AUTHORING.md). */
+import type { MDXComponents } from 'mdx/types';
+import { ActionPlan } from '../features/action-plan/action-plan.tsx';
+import { Quiz } from '../features/quiz/quiz.tsx';
+import { Callout, KeyPoints } from '../features/reading/key-points.tsx';
+import { Section } from '../features/reading/section.tsx';
+import { RiskMatrix } from '../features/risk-matrix/risk-matrix.tsx';
+import { Scenario } from '../features/scenario/scenario.tsx';
+
+export const mdxComponents = {
+  Section,
+  KeyPoints,
+  Callout,
+  Quiz,
+  Scenario,
+  RiskMatrix,
+  ActionPlan,
+} as unknown as MDXComponents;

@@ -1,0 +1,97 @@
+/**
+ * Where learner data lives. The only module that imports localforage.
+ * Chain: IndexedDB (durable) → localStorage (durable, small) → memory (lost when the tab closes).
+ */
+import localforage from 'localforage';
+
+export type StorageKind = 'indexeddb' | 'localstorage' | 'memory';
+
+export interface KeyValueStore {
+  readonly kind: StorageKind;
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+  removeItem(key: string): Promise<void>;
+}
+
+/** Thrown by setItem when the browser refuses the write for lack of space. */
+export class QuotaError extends Error {
+  constructor(cause: unknown) {
+    super('storage quota exceeded', { cause });
+    this.name = 'QuotaError';
+  }
+}
+
+function isQuota(e: unknown): boolean {
+  const err = e as { name?: string; code?: number } | null;
+  return !!err && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22);
+}
+
+async function guard<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    throw isQuota(e) ? new QuotaError(e) : e;
+  }
+}
+
+export function memoryStore(): KeyValueStore {
+  const m = new Map<string, string>();
+  return {
+    kind: 'memory',
+    getItem: async (k) => m.get(k) ?? null,
+    setItem: async (k, v) => void m.set(k, v),
+    removeItem: async (k) => void m.delete(k),
+  };
+}
+
+function localStorageStore(ls: Storage): KeyValueStore {
+  return {
+    kind: 'localstorage',
+    getItem: async (k) => ls.getItem(k),
+    setItem: (k, v) => guard(async () => ls.setItem(k, v)),
+    removeItem: async (k) => ls.removeItem(k),
+  };
+}
+
+function indexedDbStore(name: string): KeyValueStore {
+  const db = localforage.createInstance({ name, storeName: 'learners', driver: localforage.INDEXEDDB });
+  return {
+    kind: 'indexeddb',
+    getItem: (k) => db.getItem<string>(k),
+    setItem: (k, v) => guard(async () => void (await db.setItem(k, v))),
+    removeItem: (k) => db.removeItem(k),
+  };
+}
+
+async function works(store: KeyValueStore): Promise<boolean> {
+  try {
+    const probe = '__zhixing_probe__';
+    await store.setItem(probe, '1');
+    const ok = (await store.getItem(probe)) === '1';
+    await store.removeItem(probe);
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the most durable store this browser allows. Never throws: the last resort is memory. */
+export async function openStorage(name = 'zhixing', env: { indexedDB?: unknown; localStorage?: Storage } = globalThis): Promise<KeyValueStore> {
+  if (env.indexedDB) {
+    try {
+      const idb = indexedDbStore(name);
+      if (await works(idb)) return idb;
+    } catch {
+      /* IndexedDB blocked (private mode, policy): fall through */
+    }
+  }
+  try {
+    if (env.localStorage) {
+      const ls = localStorageStore(env.localStorage);
+      if (await works(ls)) return ls;
+    }
+  } catch {
+    /* localStorage access can throw when storage is disabled */
+  }
+  return memoryStore();
+}
