@@ -37,6 +37,7 @@ export const en: Resources = {
   },
   chapter: {
     contents: 'In this chapter',
+    pager: 'Previous and next chapters',
     progress: 'Chapter progress',
     sectionsSeen: '{{seen}} of {{total}} sections read',
     previous: 'Previous chapter',

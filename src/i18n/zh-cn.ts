@@ -35,6 +35,7 @@ export const zhCN = {
   },
   chapter: {
     contents: '本章目录',
+    pager: '前后章节',
     progress: '本章进度',
     sectionsSeen: '已读 {{seen}}/{{total}} 节',
     previous: '上一章',

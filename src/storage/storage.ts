@@ -2,7 +2,6 @@
  * Where learner data lives. The only module that imports localforage.
  * Chain: IndexedDB (durable) → localStorage (durable, small) → memory (lost when the tab closes).
  */
-import localforage from 'localforage';
 
 export type StorageKind = 'indexeddb' | 'localstorage' | 'memory';
 
@@ -53,7 +52,9 @@ function localStorageStore(ls: Storage): KeyValueStore {
   };
 }
 
-function indexedDbStore(name: string): KeyValueStore {
+async function indexedDbStore(name: string): Promise<KeyValueStore> {
+  // loaded on demand: keeps the entry chunk small; the home page renders while it arrives
+  const { default: localforage } = await import('localforage');
   const db = localforage.createInstance({ name, storeName: 'learners', driver: localforage.INDEXEDDB });
   return {
     kind: 'indexeddb',
@@ -79,7 +80,7 @@ async function works(store: KeyValueStore): Promise<boolean> {
 export async function openStorage(name = 'zhixing', env: { indexedDB?: unknown; localStorage?: Storage } = globalThis): Promise<KeyValueStore> {
   if (env.indexedDB) {
     try {
-      const idb = indexedDbStore(name);
+      const idb = await indexedDbStore(name);
       if (await works(idb)) return idb;
     } catch {
       /* IndexedDB blocked (private mode, policy): fall through */

@@ -10,7 +10,7 @@ export function ActionPlan({ id }: { id: string }) {
   const uid = useId();
   const { interactive } = useChapter();
   const plan = interactive.plans.find((p) => p.id === id);
-  const items = useStore((s) => currentProgress(s).plans[id] ?? []);
+  const items = useStore((s) => currentProgress(s).plans[id] ?? NO_ITEMS);
   const updateProgress = useStore((s) => s.updateProgress);
   const [area, setArea] = useState(plan?.areas[0]?.id ?? '');
   const [action, setAction] = useState('');
@@ -81,3 +81,5 @@ export function ActionPlan({ id }: { id: string }) {
     </section>
   );
 }
+
+const NO_ITEMS: never[] = [];

@@ -13,7 +13,7 @@ export function Quiz({ id }: { id: string }) {
   const { interactive } = useChapter();
   const quiz = interactive.quizzes.find((q) => q.id === id);
   const learnerId = useStore((s) => s.currentLearnerId ?? 'anonymous');
-  const attempts = useStore((s) => currentProgress(s).quizzes[id]?.attempts ?? []);
+  const attempts = useStore((s) => currentProgress(s).quizzes[id]?.attempts ?? NO_ATTEMPTS);
   const updateProgress = useStore((s) => s.updateProgress);
   const lastMark = useRef(Date.now());
   if (!quiz) return null;
@@ -82,3 +82,5 @@ export function Quiz({ id }: { id: string }) {
     </section>
   );
 }
+
+const NO_ATTEMPTS: never[] = [];
