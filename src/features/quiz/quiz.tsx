@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openAttempt, startAttempt, submitAnswer } from '../../domain/progress-updates.ts';
 import { hashSeed } from '../../domain/random.ts';
@@ -15,7 +15,11 @@ export function Quiz({ id }: { id: string }) {
   const learnerId = useStore((s) => s.currentLearnerId ?? 'anonymous');
   const attempts = useStore((s) => currentProgress(s).quizzes[id]?.attempts ?? NO_ATTEMPTS);
   const updateProgress = useStore((s) => s.updateProgress);
-  const lastMark = useRef(Date.now());
+  // when the learner was last "handed" a question: latency runs from here to the next submission
+  const lastMark = useRef(0);
+  useEffect(() => {
+    lastMark.current = Date.now();
+  }, []);
   if (!quiz) return null;
 
   const open = attempts.at(-1);
@@ -25,19 +29,18 @@ export function Quiz({ id }: { id: string }) {
   const over = finished && (passed || left <= 0);
   const seed = open && !finished ? open.seed : open && finished ? open.seed : hashSeed(`${learnerId}:${quiz.id}:${attempts.length + 1}`);
 
-  const submit = (questionId: string, answer: Answer) => {
-    const now = Date.now();
-    const latency = now - lastMark.current;
-    lastMark.current = now;
+  const submit = (questionId: string, answer: Answer) =>
     updateProgress((p, at) => {
+      const latency = at - lastMark.current;
+      lastMark.current = at;
       const started = openAttempt(p, quiz.id) ? p : startAttempt(p, quiz, learnerId, at);
       return submitAnswer(started, quiz, questionId, answer, latency, at);
     });
-  };
-  const retry = () => {
-    lastMark.current = Date.now();
-    updateProgress((p, at) => startAttempt(p, quiz, learnerId, at));
-  };
+  const retry = () =>
+    updateProgress((p, at) => {
+      lastMark.current = at;
+      return startAttempt(p, quiz, learnerId, at);
+    });
   const best = Math.max(...attempts.filter((a) => a.percent !== undefined).map((a) => a.percent!), -1);
 
   return (

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseOption, restartScenario } from '../../domain/progress-updates.ts';
 import { replay } from '../../domain/scenario.ts';
@@ -13,13 +13,18 @@ export function Scenario({ id }: { id: string }) {
   const state = useStore((st) => currentProgress(st).scenarios[id]);
   const updateProgress = useStore((st) => st.updateProgress);
   const stepHeading = useRef<HTMLHeadingElement>(null);
+  // after a choice the next step replaces the buttons: move focus to its heading so keyboard users stay in place
+  const [moves, setMoves] = useState(0);
+  useEffect(() => {
+    if (moves > 0) stepHeading.current?.focus();
+  }, [moves]);
   if (!s) return null;
   const choices = state?.latest.choices ?? [];
   const walk = replay(s, choices);
   const steps = new Map(s.steps.map((x) => [x.id, x]));
   const lastChoice = walk.valid.at(-1);
   const lastOption = lastChoice ? steps.get(lastChoice.step)?.options.find((o) => o.id === lastChoice.option) : undefined;
-  const focusNext = () => requestAnimationFrame(() => stepHeading.current?.focus());
+  const focusNext = () => setMoves((n) => n + 1);
 
   return (
     <section className="scenario" aria-labelledby={`scn-${id}`}>
