@@ -12,6 +12,7 @@ export interface ActiveTimer {
 }
 
 export function createActiveTimer({ idleMs, now }: { idleMs: number; now: () => number }): ActiveTimer {
+  let visible = false;
   let running = false;
   let since = 0; // start of the current counted stretch
   let lastActivity = 0;
@@ -25,27 +26,31 @@ export function createActiveTimer({ idleMs, now }: { idleMs: number; now: () => 
     if (t > lastActivity + idleMs) running = false; // went idle: wait for activity
   };
   return {
-    start(visible) {
+    start(isVisible) {
       const t = now();
       lastActivity = t;
       since = t;
-      running = visible;
+      visible = isVisible;
+      running = isVisible;
     },
     pause() {
       settle();
+      visible = false;
       running = false;
     },
     resume() {
       const t = now();
       lastActivity = t;
       since = t;
+      visible = true;
       running = true;
     },
     activity() {
       settle();
       const t = now();
       lastActivity = t;
-      if (!running) {
+      // activity only restarts the count while the page is visible (a hidden tab can still fire scroll events)
+      if (!running && visible) {
         running = true;
         since = t;
       }

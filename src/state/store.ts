@@ -1,23 +1,21 @@
 /**
- * The app's one store, combined from slices and persisted once through the storage adapter.
- * Learner data is keyed by author-written ids; the shape is versioned (see persist `version` / `migrate`).
+ * The app's one store, combined from slices and persisted once (see persistence.ts).
+ * Learner data is keyed by author-written ids; the stored shape is versioned (domain/migrations.ts).
  */
 import { create } from 'zustand';
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
-import type { LearnerProfile } from '../domain/learner.ts';
-import { emptyProgress, type LearnerProgress } from '../domain/progress.ts';
-import { openStorage, QuotaError, type KeyValueStore, type StorageKind } from '../storage/storage.ts';
+import { persist } from 'zustand/middleware';
 import course from 'virtual:course';
+import type { LearnerProfile } from '../domain/learner.ts';
+import { CURRENT_VERSION } from '../domain/migrations.ts';
+import { emptyProgress, type LearnerProgress } from '../domain/progress.ts';
+import type { StoredState } from '../domain/restore.ts';
+import type { StorageKind } from '../storage/storage.ts';
+import { createPersistence } from './persistence.ts';
 import { createProgressSlice, type ProgressSlice } from './progress-slice.ts';
 
-export const STORE_VERSION = 1;
 export const STORE_KEY = `zhixing:${course.id}`;
 
-export interface PersistedState {
-  learners: Record<string, LearnerProfile>;
-  currentLearnerId?: string;
-  progress: Record<string, LearnerProgress>;
-}
+export type PersistedState = StoredState;
 
 export interface SystemState {
   hydrated: boolean;
@@ -37,31 +35,26 @@ export interface LearnerActions {
 
 export type AppState = PersistedState & SystemState & LearnerActions & ProgressSlice & { set: (p: Partial<SystemState>) => void };
 
-let storeBackend: Promise<KeyValueStore> | undefined;
-export function storageBackend(): Promise<KeyValueStore> {
-  return (storeBackend ??= openStorage());
-}
+const newId = () => globalThis.crypto?.randomUUID?.() ?? `l-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-const newId = () => (globalThis.crypto?.randomUUID?.() ?? `l-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+const persistence = createPersistence({
+  storageKind: (kind) => useStore.setState({ storageKind: kind }),
+  quota: (full) => {
+    if (useStore.getState().quotaExceeded !== full) useStore.setState({ quotaExceeded: full });
+  },
+  recovered: () => useStore.setState({ restoredNotice: 'recovered' }),
+  external: (state) => useStore.setState({ learners: state.learners, progress: state.progress, removed: state.removed, currentLearnerId: state.currentLearnerId }),
+});
 
-const adapter: StateStorage = {
-  getItem: async (name) => {
-    const s = await storageBackend();
-    useStore.setState({ storageKind: s.kind });
-    return s.getItem(name);
-  },
-  setItem: async (name, value) => {
-    const s = await storageBackend();
-    try {
-      await s.setItem(name, value);
-      if (useStore.getState().quotaExceeded) useStore.setState({ quotaExceeded: false });
-    } catch (e) {
-      if (e instanceof QuotaError) useStore.setState({ quotaExceeded: true });
-      else throw e;
-    }
-  },
-  removeItem: async (name) => (await storageBackend()).removeItem(name),
-};
+/** Writes pending progress now (tests, and before leaving the page). */
+export const flushProgress = () => persistence.flush();
+
+const pick = (s: PersistedState): PersistedState => ({
+  learners: s.learners,
+  progress: s.progress,
+  ...(s.currentLearnerId ? { currentLearnerId: s.currentLearnerId } : {}),
+  ...(s.removed?.length ? { removed: s.removed } : {}),
+});
 
 export const useStore = create<AppState>()(
   persist(
@@ -91,8 +84,7 @@ export const useStore = create<AppState>()(
         }));
         return id;
       },
-      updateLearner: (id, patch) =>
-        set((s) => (s.learners[id] ? { learners: { ...s.learners, [id]: { ...s.learners[id]!, ...patch } } } : {})),
+      updateLearner: (id, patch) => set((s) => (s.learners[id] ? { learners: { ...s.learners, [id]: { ...s.learners[id]!, ...patch } } } : {})),
       switchLearner: (id) => set((s) => (s.learners[id] ? { currentLearnerId: id } : {})),
       deleteLearner: (id) =>
         set((s) => {
@@ -100,18 +92,20 @@ export const useStore = create<AppState>()(
           const progress = { ...s.progress };
           delete learners[id];
           delete progress[id];
-          return { learners, progress, currentLearnerId: s.currentLearnerId === id ? undefined : s.currentLearnerId };
+          return { learners, progress, removed: [...(s.removed ?? []), id], currentLearnerId: s.currentLearnerId === id ? Object.keys(learners)[0] : s.currentLearnerId };
         }),
       ...createProgressSlice(set, get, api),
     }),
     {
       name: STORE_KEY,
-      version: STORE_VERSION,
-      storage: createJSONStorage(() => adapter),
-      partialize: (s): PersistedState => ({ learners: s.learners, currentLearnerId: s.currentLearnerId, progress: s.progress }),
+      version: CURRENT_VERSION,
+      storage: persistence.storage,
+      partialize: (s) => pick(s) as AppState,
+      merge: (persisted, current) => ({ ...current, ...(persisted as PersistedState) }),
       onRehydrateStorage: () => () => {
         useStore.setState({ hydrated: true });
         useStore.getState().ensureLearner();
+        persistence.listen(STORE_KEY, () => pick(useStore.getState()));
       },
     },
   ),

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import course from 'virtual:course';
@@ -7,6 +7,9 @@ import { chapterStatus, continueTarget, courseSummary, sectionsSeenIn } from '..
 import { currentProgress, useStore } from '../../state/store.ts';
 import { formatDuration, partLabel } from './labels.ts';
 import { PageHeading } from './page-heading.tsx';
+
+// below the fold: loaded after the first view
+const LearnerPanel = lazy(async () => ({ default: (await import('../learner/learner-panel.tsx')).LearnerPanel }));
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
@@ -69,6 +72,9 @@ export function HomePage() {
           })}
         </ol>
       </section>
+      <Suspense fallback={null}>
+        <LearnerPanel />
+      </Suspense>
     </main>
   );
 }

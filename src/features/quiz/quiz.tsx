@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openAttempt, startAttempt, submitAnswer } from '../../domain/progress-updates.ts';
 import { hashSeed } from '../../domain/random.ts';
@@ -20,6 +20,12 @@ export function Quiz({ id }: { id: string }) {
   useEffect(() => {
     lastMark.current = Date.now();
   }, []);
+  // a retry removes the button just pressed: move focus to the quiz heading so keyboard users start from the top
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [retries, setRetries] = useState(0);
+  useEffect(() => {
+    if (retries > 0) heading.current?.focus();
+  }, [retries]);
   if (!quiz) return null;
 
   const open = attempts.at(-1);
@@ -36,17 +42,19 @@ export function Quiz({ id }: { id: string }) {
       const started = openAttempt(p, quiz.id) ? p : startAttempt(p, quiz, learnerId, at);
       return submitAnswer(started, quiz, questionId, answer, latency, at);
     });
-  const retry = () =>
+  const retry = () => {
     updateProgress((p, at) => {
       lastMark.current = at;
       return startAttempt(p, quiz, learnerId, at);
     });
+    setRetries((n) => n + 1);
+  };
   const best = Math.max(...attempts.filter((a) => a.percent !== undefined).map((a) => a.percent!), -1);
 
   return (
     <section className="quiz" aria-labelledby={`quiz-${id}`}>
       <header className="quiz-header">
-        <h3 id={`quiz-${id}`}>{quiz.title ?? t('quiz.title')}</h3>
+        <h3 id={`quiz-${id}`} ref={heading} tabIndex={-1}>{quiz.title ?? t('quiz.title')}</h3>
         <p className="quiz-meta">
           {t('quiz.passMark', { passMark: quiz.passMark })} ·{' '}
           {quiz.attempts === 0 ? t('quiz.attemptsUnlimited') : t('quiz.attemptsAllowed', { count: quiz.attempts })}
@@ -56,7 +64,9 @@ export function Quiz({ id }: { id: string }) {
       </header>
       {quiz.questions.map((q, i) => (
         <QuestionView
-          key={`${q.id}:${open?.n ?? 0}`}
+          // keyed by the attempt the answers belong to: before the first submission that is attempt 1 too,
+          // so starting it keeps the other questions' drafts (and the focus on the button just pressed)
+          key={`${q.id}:${open?.n ?? 1}`}
           question={q}
           index={i}
           total={quiz.questions.length}

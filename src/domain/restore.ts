@@ -1,0 +1,229 @@
+/**
+ * Forgiving restore of stored learner data: whatever is read back (an older version, a damaged record, progress
+ * from a previous course version), the result is a valid state. Defaults are filled, ids the course no longer has
+ * are dropped, and every repair is reported so the caller can keep a backup and tell the learner.
+ */
+import type { CourseManifest } from './course.ts';
+import type { LearnerProfile } from './learner.ts';
+import type { LearnerProgress, PlanItem, QuizAttempt, QuizProgress, ScenarioProgress, ScenarioRun } from './progress.ts';
+import type { Placement } from './risk.ts';
+import type { Answer, QuestionScore } from './scoring.ts';
+
+export interface StoredState {
+  learners: Record<string, LearnerProfile>;
+  currentLearnerId?: string;
+  progress: Record<string, LearnerProgress>;
+  /** ids of learners whose data was deleted on this device: never brought back by a merge */
+  removed?: string[];
+}
+
+export interface RestoreReport {
+  state: StoredState;
+  /** human-readable notes of what was repaired or dropped (for logs and the backup) */
+  repairs: string[];
+  /** some stored data could not be read (as opposed to ids the course no longer has) */
+  damaged: boolean;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/** The ids of everything a learner can have progress on, from the manifest. */
+export function courseIds(m: CourseManifest) {
+  const sections = new Set<string>();
+  const quizzes = new Map<string, Set<string>>();
+  const scenarios = new Set<string>();
+  const matrices = new Map<string, Set<string>>();
+  const plans = new Set<string>();
+  const chapters = new Set<string>();
+  for (const c of m.chapters) {
+    chapters.add(c.id);
+    c.sections.forEach((s) => sections.add(s.id));
+    c.quizzes.forEach((q) => quizzes.set(q.id, new Set(q.questionIds)));
+    c.scenarios.forEach((s) => scenarios.add(s.id));
+    c.matrices.forEach((x) => matrices.set(x.id, new Set(x.riskIds)));
+    c.plans.forEach((p) => plans.add(p.id));
+  }
+  return { sections, quizzes, scenarios, matrices, plans, chapters };
+}
+
+function answer(v: unknown): Answer | undefined {
+  if (!isObj(v)) return undefined;
+  switch (v.type) {
+    case 'single':
+      return isStr(v.choice) ? { type: 'single', choice: v.choice } : undefined;
+    case 'multiple':
+      return Array.isArray(v.choices) ? { type: 'multiple', choices: v.choices.filter(isStr) } : undefined;
+    case 'truefalse':
+      return typeof v.value === 'boolean' ? { type: 'truefalse', value: v.value } : undefined;
+    case 'order':
+      return Array.isArray(v.order) ? { type: 'order', order: v.order.filter(isStr) } : undefined;
+    case 'match':
+      return isObj(v.pairs) ? { type: 'match', pairs: Object.fromEntries(Object.entries(v.pairs).filter(([, x]) => isStr(x))) as Record<string, string> } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function restoreAttempt(v: unknown, questions: Set<string>, note: (s: string) => void, where: string): QuizAttempt | undefined {
+  if (!isObj(v) || !isNum(v.n)) {
+    note(`${where}: unreadable attempt dropped`);
+    return undefined;
+  }
+  const answers: Record<string, Answer> = {};
+  const scores: Record<string, QuestionScore> = {};
+  const latency: Record<string, number> = {};
+  for (const [qid, a] of Object.entries(isObj(v.answers) ? v.answers : {})) {
+    const parsed = answer(a);
+    if (!questions.has(qid)) note(`${where}: answer to removed question ${qid} dropped`);
+    else if (!parsed) note(`${where}: unreadable answer to ${qid} dropped`);
+    else {
+      answers[qid] = parsed;
+      const s = isObj(v.scores) ? v.scores[qid] : undefined;
+      if (isObj(s) && isNum(s.score) && isNum(s.max)) scores[qid] = { score: s.score, max: s.max, correct: s.correct === true };
+      const l = isObj(v.latency) ? v.latency[qid] : undefined;
+      if (isNum(l)) latency[qid] = l;
+    }
+  }
+  const a: QuizAttempt = { n: v.n, seed: isNum(v.seed) ? v.seed : v.n, startedAt: isNum(v.startedAt) ? v.startedAt : 0, answers, scores, latency };
+  if (isNum(v.submittedAt)) {
+    a.submittedAt = v.submittedAt;
+    if (isNum(v.score)) a.score = v.score;
+    if (isNum(v.max)) a.max = v.max;
+    if (isNum(v.percent)) a.percent = v.percent;
+    a.passed = v.passed === true;
+  }
+  return a;
+}
+
+function run(v: unknown): ScenarioRun | undefined {
+  if (!isObj(v) || !Array.isArray(v.choices)) return undefined;
+  const choices = v.choices.filter((c): c is { step: string; option: string } => isObj(c) && isStr(c.step) && isStr(c.option));
+  const r: ScenarioRun = { choices: choices.map((c) => ({ step: c.step, option: c.option })), score: isNum(v.score) ? v.score : 0 };
+  if (isStr(v.outcome)) r.outcome = v.outcome;
+  if (isNum(v.endedAt)) r.endedAt = v.endedAt;
+  return r;
+}
+
+export function restoreProgress(raw: unknown, m: CourseManifest, note: (s: string) => void, who = 'learner'): LearnerProgress {
+  const ids = courseIds(m);
+  const p = isObj(raw) ? raw : {};
+  if (!isObj(raw)) note(`${who}: progress unreadable, started afresh`);
+  const keep = <T>(source: unknown, known: (id: string) => boolean, read: (v: unknown, id: string) => T | undefined, what: string): Record<string, T> => {
+    const out: Record<string, T> = {};
+    if (source !== undefined && !isObj(source)) note(`${who}: ${what} unreadable`);
+    for (const [id, v] of Object.entries(isObj(source) ? source : {})) {
+      if (!known(id)) {
+        note(`${who}: ${what} ${id} is no longer in the course, dropped`);
+        continue;
+      }
+      const r = read(v, id);
+      if (r === undefined) note(`${who}: ${what} ${id} unreadable, dropped`);
+      else out[id] = r;
+    }
+    return out;
+  };
+  const sectionsSeen = keep(p.sectionsSeen, (id) => ids.sections.has(id), (v) => (isNum(v) ? v : undefined), 'section');
+  const quizzes = keep<QuizProgress>(
+    p.quizzes,
+    (id) => ids.quizzes.has(id),
+    (v, id) => {
+      if (!isObj(v) || !Array.isArray(v.attempts)) return undefined;
+      const qs = ids.quizzes.get(id)!;
+      const attempts = v.attempts.flatMap((a) => restoreAttempt(a, qs, note, `${who}: quiz ${id}`) ?? []);
+      return { attempts };
+    },
+    'quiz',
+  );
+  const scenarios = keep<ScenarioProgress>(
+    p.scenarios,
+    (id) => ids.scenarios.has(id),
+    (v) => {
+      if (!isObj(v)) return undefined;
+      const latest = run(v.latest) ?? { choices: [], score: 0 };
+      const best = run(v.best);
+      return { latest, ...(best ? { best } : {}), runs: isNum(v.runs) ? v.runs : 1 };
+    },
+    'scenario',
+  );
+  const matrices = keep<Record<string, Placement>>(
+    p.matrices,
+    (id) => ids.matrices.has(id),
+    (v, id) => {
+      if (!isObj(v)) return undefined;
+      const risks = ids.matrices.get(id)!;
+      const out: Record<string, Placement> = {};
+      for (const [rid, pl] of Object.entries(v))
+        if (risks.has(rid) && isObj(pl) && isNum(pl.likelihood) && isNum(pl.impact)) out[rid] = { likelihood: pl.likelihood, impact: pl.impact };
+      return out;
+    },
+    'risk matrix',
+  );
+  const plans = keep<PlanItem[]>(
+    p.plans,
+    (id) => ids.plans.has(id),
+    (v) =>
+      Array.isArray(v)
+        ? v.filter((i): i is PlanItem => isObj(i) && isStr(i.id) && isStr(i.action)).map((i) => ({
+            id: i.id,
+            area: isStr(i.area) ? i.area : '',
+            action: i.action,
+            measure: isStr(i.measure) ? i.measure : '',
+            due: isStr(i.due) ? i.due : '',
+            ...(i.done === true ? { done: true } : {}),
+          }))
+        : undefined,
+    'action plan',
+  );
+  const time = keep(p.time, (id) => ids.chapters.has(id), (v) => (isNum(v) && v >= 0 ? v : undefined), 'chapter time');
+  const out: LearnerProgress = {
+    courseVersion: m.version,
+    sectionsSeen,
+    quizzes,
+    scenarios,
+    matrices,
+    plans,
+    time,
+    updatedAt: isNum(p.updatedAt) ? p.updatedAt : 0,
+  };
+  if (isNum(p.startedAt)) out.startedAt = p.startedAt;
+  if (isObj(p.resume) && isStr(p.resume.chapter) && ids.chapters.has(p.resume.chapter)) {
+    out.resume = { chapter: p.resume.chapter };
+    if (isStr(p.resume.section) && ids.sections.has(p.resume.section)) out.resume.section = p.resume.section;
+  }
+  return out;
+}
+
+/** Restores the whole stored state: learners and each learner's progress. Never throws. */
+export function restoreState(raw: unknown, m: CourseManifest): RestoreReport {
+  const repairs: string[] = [];
+  const note = (s: string) => repairs.push(s);
+  const s = isObj(raw) ? raw : {};
+  if (!isObj(raw)) note('stored state unreadable, started afresh');
+  const removed = Array.isArray(s.removed) ? s.removed.filter(isStr) : [];
+  const learners: Record<string, LearnerProfile> = {};
+  for (const [id, l] of Object.entries(isObj(s.learners) ? s.learners : {})) {
+    if (removed.includes(id)) continue;
+    if (!isObj(l)) {
+      note(`learner ${id} unreadable, dropped`);
+      continue;
+    }
+    learners[id] = {
+      id,
+      name: isStr(l.name) ? l.name : '',
+      createdAt: isNum(l.createdAt) ? l.createdAt : 0,
+      ...(isStr(l.employeeId) && l.employeeId ? { employeeId: l.employeeId } : {}),
+      ...(isStr(l.department) && l.department ? { department: l.department } : {}),
+    };
+  }
+  const progress: Record<string, LearnerProgress> = {};
+  const storedProgress = isObj(s.progress) ? s.progress : {};
+  for (const id of Object.keys(learners)) progress[id] = restoreProgress(storedProgress[id] ?? {}, m, note, `learner ${id}`);
+  for (const id of Object.keys(storedProgress)) if (!learners[id] && !removed.includes(id)) note(`progress of unknown learner ${id} dropped`);
+  const state: StoredState = { learners, progress };
+  if (removed.length) state.removed = removed;
+  if (isStr(s.currentLearnerId) && learners[s.currentLearnerId]) state.currentLearnerId = s.currentLearnerId;
+  return { state, repairs, damaged: repairs.some((r) => r.includes('unreadable')) };
+}

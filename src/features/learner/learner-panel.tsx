@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import course from 'virtual:course';
+import { courseSummary } from '../../domain/progress.ts';
+import { emptyProgress } from '../../domain/progress.ts';
+import { useStore } from '../../state/store.ts';
+import { formatDuration } from '../player/labels.ts';
+import { ProfileForm } from './profile-form.tsx';
+
+/** Learners on a shared device: who is learning, switching, adding, editing and deleting one's own data. */
+export function LearnerPanel() {
+  const { t, i18n } = useTranslation();
+  const learners = useStore((s) => s.learners);
+  const progress = useStore((s) => s.progress);
+  const currentId = useStore((s) => s.currentLearnerId);
+  const { updateLearner, addLearner, switchLearner, deleteLearner } = useStore.getState();
+  const [mode, setMode] = useState<'view' | 'edit' | 'add' | 'confirm-delete'>('view');
+  const [status, setStatus] = useState('');
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (mode === 'confirm-delete') confirmRef.current?.focus();
+  }, [mode]);
+  const current = currentId ? learners[currentId] : undefined;
+  const list = Object.values(learners).sort((a, b) => a.createdAt - b.createdAt);
+  const nameOf = (n: string) => n || t('learner.unnamed');
+
+  return (
+    <section className="learner-panel" aria-labelledby="learner-heading">
+      <h2 id="learner-heading">{t('learner.heading')}</h2>
+      <p className="hint">{t('learner.privacy')}</p>
+      {current && mode === 'view' && (
+        <div className="row">
+          <p className="current-learner">
+            {t('learner.current', { name: nameOf(current.name) })}
+            {current.employeeId && <> · {current.employeeId}</>}
+            {current.department && <> · {current.department}</>}
+          </p>
+          <button type="button" className="button secondary" onClick={() => setMode('edit')}>{t('learner.edit')}</button>
+          <button type="button" className="button secondary" onClick={() => setMode('add')}>{t('learner.add')}</button>
+          <button type="button" className="button danger" onClick={() => setMode('confirm-delete')}>{t('learner.delete')}</button>
+        </div>
+      )}
+      {current && mode === 'edit' && (
+        <ProfileForm initial={current} onCancel={() => setMode('view')} onSave={(f) => {
+          updateLearner(current.id, { name: f.name, employeeId: f.employeeId, department: f.department });
+          setMode('view');
+        }} />
+      )}
+      {mode === 'add' && (
+        <>
+          <h3>{t('learner.addHeading')}</h3>
+          <ProfileForm onCancel={() => setMode('view')} submitLabel={t('learner.add')} onSave={(f) => {
+            addLearner(f);
+            setMode('view');
+          }} />
+        </>
+      )}
+      {current && mode === 'confirm-delete' && (
+        <div className="confirm-box">
+          <p ref={confirmRef} tabIndex={-1}>{t('learner.confirmDelete', { name: nameOf(current.name) })}</p>
+          <div className="row">
+            <button type="button" className="button danger" onClick={() => {
+              deleteLearner(current.id);
+              useStore.getState().ensureLearner();
+              setMode('view');
+              setStatus(t('learner.deleted'));
+            }}>{t('learner.confirm')}</button>
+            <button type="button" className="button secondary" onClick={() => setMode('view')}>{t('learner.cancel')}</button>
+          </div>
+        </div>
+      )}
+      <p role="status" className="hint">{status}</p>
+      {list.length > 0 && (
+        <table className="learners-table">
+          <caption>{t('learner.progressTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('learner.colName')}</th>
+              <th scope="col">{t('learner.colChapters')}</th>
+              <th scope="col">{t('learner.colTime')}</th>
+              <th scope="col">{t('learner.colScore')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((l) => {
+              const s = courseSummary(progress[l.id] ?? emptyProgress(course.version), course);
+              return (
+                <tr key={l.id}>
+                  <th scope="row">
+                    {l.id === currentId ? (
+                      <>{nameOf(l.name)} {t('learner.you')}</>
+                    ) : (
+                      <button type="button" className="link-button" onClick={() => switchLearner(l.id)}>{t('learner.switchTo', { name: nameOf(l.name) })}</button>
+                    )}
+                  </th>
+                  <td>{s.chaptersCompleted}/{s.chapters}</td>
+                  <td>{formatDuration(s.timeMs, i18n.language)}</td>
+                  <td>{s.averageScore === undefined ? '—' : `${s.averageScore}%`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
