@@ -19,7 +19,8 @@ function mergeAttempt(a: QuizAttempt, b: QuizAttempt): QuizAttempt {
 }
 
 function mergeScenario(a: ScenarioProgress, b: ScenarioProgress): ScenarioProgress {
-  const latest = a.latest.choices.length >= b.latest.choices.length ? a.latest : b.latest;
+  // a restart starts a new run: the copy on the later run is the current one, even with fewer choices so far
+  const latest = a.runs !== b.runs ? (a.runs > b.runs ? a : b).latest : a.latest.choices.length >= b.latest.choices.length ? a.latest : b.latest;
   const best = !a.best ? b.best : !b.best ? a.best : a.best.score >= b.best.score ? a.best : b.best;
   return { latest, ...(best ? { best } : {}), runs: Math.max(a.runs, b.runs) };
 }
@@ -46,8 +47,11 @@ export function mergeProgress(a: LearnerProgress, b: LearnerProgress): LearnerPr
     scenarios: mergeRecords(a.scenarios, b.scenarios, mergeScenario),
     matrices: mergeRecords(a.matrices, b.matrices, (x, y) => ({ ...y, ...x })),
     plans: mergeRecords(a.plans, b.plans, (x, y) => {
+      // a removed item is a tombstone on either side: it stays removed
+      const other = new Map(y.map((i: PlanItem) => [i.id, i]));
+      const mine = x.map((i) => (other.get(i.id)?.deleted ? other.get(i.id)! : i));
       const ids = new Set(x.map((i) => i.id));
-      return [...x, ...y.filter((i: PlanItem) => !ids.has(i.id))];
+      return [...mine, ...y.filter((i) => !ids.has(i.id))];
     }),
     // both copies counted from the same base: the larger total is the truer one (never double count)
     time: mergeRecords(a.time, b.time, Math.max),

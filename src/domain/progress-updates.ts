@@ -89,5 +89,6 @@ export function savePlanItem(p: LearnerProgress, planId: string, item: PlanItem)
 }
 
 export function removePlanItem(p: LearnerProgress, planId: string, itemId: string): LearnerProgress {
-  return { ...p, plans: { ...p.plans, [planId]: (p.plans[planId] ?? []).filter((i) => i.id !== itemId) } };
+  const tombstone = (i: PlanItem): PlanItem => ({ id: i.id, area: '', action: '', measure: '', due: '', deleted: true });
+  return { ...p, plans: { ...p.plans, [planId]: (p.plans[planId] ?? []).map((i) => (i.id === itemId ? tombstone(i) : i)) } };
 }

@@ -51,6 +51,8 @@ export interface PlanItem {
   /** ISO date yyyy-mm-dd */
   due: string;
   done?: boolean;
+  /** removed by the learner: kept as an empty tombstone so another tab's copy cannot bring it back */
+  deleted?: boolean;
 }
 
 export interface LearnerProgress {

@@ -173,6 +173,7 @@ export function restoreProgress(raw: unknown, m: CourseManifest, note: (s: strin
             measure: isStr(i.measure) ? i.measure : '',
             due: isStr(i.due) ? i.due : '',
             ...(i.done === true ? { done: true } : {}),
+            ...(i.deleted === true ? { deleted: true } : {}),
           }))
         : undefined,
     'action plan',

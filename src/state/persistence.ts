@@ -35,11 +35,53 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
       return s;
     }));
   let pending: { name: string; value: StorageValue<StoredState> } | undefined;
+  /** the write under way: journaled too if the page hides before it lands */
+  let inflight: typeof pending;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
   const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`zhixing:${course.id}`) : undefined;
 
+  const journalKey = (name: string) => `${name}:journal`;
+
+  /**
+   * The page-hide journal: a hidden page may be discarded before an asynchronous IndexedDB write starts, so the
+   * latest state is also written synchronously to localStorage, and folded back in on the next read.
+   */
+  function writeJournal(name: string, value: StorageValue<StoredState>) {
+    try {
+      globalThis.localStorage?.setItem(journalKey(name), JSON.stringify(value));
+    } catch {
+      /* no localStorage or no room: the asynchronous write is all we have */
+    }
+  }
+
+  function readJournal(name: string): unknown {
+    try {
+      const j = globalThis.localStorage?.getItem(journalKey(name));
+      return j ? (JSON.parse(j) as { state?: unknown }).state : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function clearJournal(name: string) {
+    try {
+      globalThis.localStorage?.removeItem(journalKey(name));
+    } catch {
+      /* nothing to clear */
+    }
+  }
+
   async function read(name: string): Promise<{ state: StoredState; raw: string } | null> {
+    const stored = await readStored(name);
+    const journal = readJournal(name);
+    if (journal === undefined) return stored;
+    const { restoreState, mergeStates } = await rules();
+    const j = restoreState(journal, course).state;
+    return { state: stored ? mergeStates(j, stored.state) : j, raw: stored?.raw ?? '' };
+  }
+
+  async function readStored(name: string): Promise<{ state: StoredState; raw: string } | null> {
     const s = await kv();
     const { restoreState, migrate } = await rules();
     const raw = await s.getItem(name);
@@ -73,9 +115,10 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
     const stored = await read(name).catch(() => null);
     const merged = stored ? mergeStates(value.state, stored.state) : value.state;
     const text = JSON.stringify({ state: merged, version: CURRENT_VERSION });
-    if (stored?.raw === text) return;
+    if (stored?.raw === text) return clearJournal(name);
     try {
       await s.setItem(name, text);
+      clearJournal(name);
       events.quota(false);
     } catch (e) {
       if (e instanceof QuotaError) {
@@ -93,15 +136,28 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
     timer = undefined;
     const job = pending;
     pending = undefined;
-    if (job) writing = writing.then(() => write(job.name, job.value)).catch((e) => console.error('progress write failed', e));
+    if (job) {
+      inflight = job;
+      writing = writing
+        .then(() => write(job.name, job.value))
+        .catch((e) => console.error('progress write failed', e))
+        .finally(() => {
+          if (inflight === job) inflight = undefined;
+        });
+    }
     return writing;
   }
 
+  const hide = () => {
+    const latest = pending ?? inflight;
+    if (latest) writeJournal(latest.name, latest.value);
+    void flush();
+  };
   if (typeof window !== 'undefined') {
-    // a hidden page may be killed without warning: write now
-    window.addEventListener('pagehide', () => void flush());
+    // a hidden page may be killed without warning: journal synchronously, then write
+    window.addEventListener('pagehide', hide);
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void flush();
+      if (document.visibilityState === 'hidden') hide();
     });
   }
 

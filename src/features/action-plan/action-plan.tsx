@@ -10,7 +10,8 @@ export function ActionPlan({ id }: { id: string }) {
   const uid = useId();
   const { interactive } = useChapter();
   const plan = interactive.plans.find((p) => p.id === id);
-  const items = useStore((s) => currentProgress(s).plans[id] ?? NO_ITEMS);
+  const all = useStore((s) => currentProgress(s).plans[id] ?? NO_ITEMS);
+  const items = all.filter((i) => !i.deleted);
   const updateProgress = useStore((s) => s.updateProgress);
   const [area, setArea] = useState(plan?.areas[0]?.id ?? '');
   const [action, setAction] = useState('');
@@ -28,7 +29,11 @@ export function ActionPlan({ id }: { id: string }) {
       return;
     }
     setError('');
-    const item = { id: `i${Date.now().toString(36)}`, area, action: action.trim(), measure: measure.trim(), due };
+    // ids must stay unique in the plan: saving an item with an existing id replaces that item
+    const base = `i${Date.now().toString(36)}`;
+    let itemId = base;
+    for (let n = 2; all.some((i) => i.id === itemId); n++) itemId = `${base}-${n}`;
+    const item = { id: itemId, area, action: action.trim(), measure: measure.trim(), due };
     updateProgress((p) => savePlanItem(p, id, item));
     setAction('');
     setMeasure('');
@@ -47,11 +52,11 @@ export function ActionPlan({ id }: { id: string }) {
           {items.map((i) => (
             <li key={i.id} className={i.done ? 'done' : undefined}>
               <span className="badge">{label(i.area)}</span>
-              <span className="plan-action">{i.action}</span>
+              <span className="plan-action" id={`${uid}-${i.id}`}>{i.action}</span>
               {i.measure && <span className="plan-measure">{t('plan.measure')}：{i.measure}</span>}
               <span className="plan-due">{t('plan.due')}：<time dateTime={i.due}>{i.due}</time></span>
               <label className="plan-done">
-                <input type="checkbox" checked={!!i.done} onChange={(e) => updateProgress((p) => savePlanItem(p, id, { ...i, done: e.target.checked }))} />
+                <input type="checkbox" checked={!!i.done} aria-describedby={`${uid}-${i.id}`} onChange={(e) => updateProgress((p) => savePlanItem(p, id, { ...i, done: e.target.checked }))} />
                 {t('plan.done')}
               </label>
               <button type="button" className="icon-button" aria-label={t('plan.remove', { action: i.action })} onClick={() => updateProgress((p) => removePlanItem(p, id, i.id))}>

@@ -99,7 +99,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
             </MDXProvider>
           </ChapterContext.Provider>
         )}
-        <nav className="chapter-nav" aria-label={t('chapter.pager')}>
+        {mod && <nav className="chapter-nav" aria-label={t('chapter.pager')}>
           {prev ? (
             <Link className="button secondary" to={`/chapter/${prev.id}`} rel="prev">
               ← {t('chapter.previous')}：<span lang="zh-CN">{prev.title}</span>
@@ -110,7 +110,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
               {t('chapter.next')}：<span lang="zh-CN">{next.title}</span> →
             </Link>
           ) : <Link className="button primary" to="/">{t('chapter.backHome')}</Link>}
-        </nav>
+        </nav>}
       </main>
     </div>
   );

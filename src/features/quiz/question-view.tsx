@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../domain/course.ts';
 import { correctAnswer, type Answer, type QuestionScore } from '../../domain/scoring.ts';
@@ -35,6 +35,16 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
   const order = displayOrder(q, seed);
   const [draft, setDraft] = useState<Answer | undefined>(() => emptyDraft(q, order.choices));
   const [hint, setHint] = useState('');
+  // ordering: the moved item keeps the keyboard focus, on the button pressed or, once that one is disabled at
+  // the top or bottom, on the item's other button (a disabled or re-inserted button would drop it to the page)
+  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [moved, setMoved] = useState<{ cid: string; d: -1 | 1; n: number }>();
+  useEffect(() => {
+    if (!moved) return;
+    const same = moveButtons.current.get(`${moved.cid}:${moved.d}`);
+    const target = same && !same.disabled ? same : moveButtons.current.get(`${moved.cid}:${-moved.d}`);
+    target?.focus();
+  }, [moved]);
   const answer = submitted?.answer ?? draft;
   const locked = !!submitted;
   const choiceText = (id: string) => q.choices.find((c) => c.id === id)?.text ?? id;
@@ -118,8 +128,32 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
               <li key={cid}>
                 <span className="order-text">{choiceText(cid)}</span>
                 <span className="order-buttons">
-                  <button type="button" className="icon-button" disabled={locked || i === 0} aria-label={t('quiz.moveUp', { item: choiceText(cid) })} onClick={() => setDraft(move(answer.order, i, -1))}>↑</button>
-                  <button type="button" className="icon-button" disabled={locked || i === answer.order.length - 1} aria-label={t('quiz.moveDown', { item: choiceText(cid) })} onClick={() => setDraft(move(answer.order, i, 1))}>↓</button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    ref={(el) => void (el ? moveButtons.current.set(`${cid}:-1`, el) : moveButtons.current.delete(`${cid}:-1`))}
+                    disabled={locked || i === 0}
+                    aria-label={t('quiz.moveUp', { item: choiceText(cid) })}
+                    onClick={() => {
+                      setDraft(move(answer.order, i, -1));
+                      setMoved((m) => ({ cid, d: -1, n: (m?.n ?? 0) + 1 }));
+                    }}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    ref={(el) => void (el ? moveButtons.current.set(`${cid}:1`, el) : moveButtons.current.delete(`${cid}:1`))}
+                    disabled={locked || i === answer.order.length - 1}
+                    aria-label={t('quiz.moveDown', { item: choiceText(cid) })}
+                    onClick={() => {
+                      setDraft(move(answer.order, i, 1));
+                      setMoved((m) => ({ cid, d: 1, n: (m?.n ?? 0) + 1 }));
+                    }}
+                  >
+                    ↓
+                  </button>
                 </span>
               </li>
             ))}

@@ -1,10 +1,16 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import '../../i18n/index.ts';
 import type { QuizData } from '../../domain/course.ts';
 import { choice, inChapter, pair, progress, question, quiz, resetStore } from '../test-builders.ts';
 import { Quiz } from './quiz.tsx';
+
+// the real store, without persistence: storage reads nothing and writes nowhere, so tests never see each other's writes
+vi.mock('../../storage/storage.ts', async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  openStorage: async () => ({ kind: 'memory', getItem: async () => null, setItem: async () => {}, removeItem: async () => {} }),
+}));
 
 beforeEach(() => {
   resetStore();
@@ -261,6 +267,28 @@ describe('an ordering question', () => {
     expect(attempts()[0]?.answers['q-order']).toEqual({ type: 'order', order: ['p', 'd', 'c', 'a'] });
     expect(attempts()[0]?.scores['q-order']).toEqual({ score: 1, max: 1, correct: true });
     for (const button of within(group).getAllByRole('button', { name: /^(上移|下移)/ })) expect(button).toBeDisabled();
+  });
+
+  test('with the keyboard, the moved item keeps the focus, on its other button once it reaches the top or bottom', async () => {
+    const user = renderQuiz(quiz({ questions: [order] }));
+    const group = questionGroup('请排列PDCA的顺序');
+    const [first] = orderTexts(group) as [string];
+    within(group).getByRole('button', { name: `下移：${first}` }).focus();
+    await user.keyboard('{Enter}');
+    expect(orderTexts(group)[1]).toBe(first);
+    expect(within(group).getByRole('button', { name: `下移：${first}` })).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
+    expect(orderTexts(group).at(-1)).toBe(first);
+    expect(within(group).getByRole('button', { name: `下移：${first}` })).toBeDisabled();
+    expect(within(group).getByRole('button', { name: `上移：${first}` })).toHaveFocus();
+
+    const next = orderTexts(group)[1]!;
+    within(group).getByRole('button', { name: `上移：${next}` }).focus();
+    await user.keyboard('{Enter}');
+    expect(orderTexts(group)[0]).toBe(next);
+    expect(within(group).getByRole('button', { name: `下移：${next}` })).toHaveFocus();
   });
 
   test('submitted in a wrong order, it is wrong: ordering is all-or-nothing', async () => {

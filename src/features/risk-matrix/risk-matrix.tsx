@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeRisk } from '../../domain/progress-updates.ts';
-import { placementMatches, RISK_LEVELS, riskGrade } from '../../domain/risk.ts';
+import { placementMatches, RISK_LEVELS, riskGrade, type Placement } from '../../domain/risk.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../player/chapter-context.ts';
 
@@ -16,6 +16,9 @@ export function RiskMatrix({ id }: { id: string }) {
   const placed = useStore((s) => currentProgress(s).matrices[id]);
   const updateProgress = useStore((s) => s.updateProgress);
   const [checked, setChecked] = useState(false);
+  // a risk rated on one axis only: held here until both are chosen, so it is not graded on a value the learner never picked
+  const [pending, setPending] = useState<Record<string, Partial<Placement>>>({});
+  const uid = useId();
   if (!m) return null;
   const all = m.risks.every((r) => placed?.[r.id]);
   const right = m.risks.filter((r) => placed?.[r.id] && placementMatches(placed[r.id]!, r)).length;
@@ -31,16 +34,24 @@ export function RiskMatrix({ id }: { id: string }) {
         {m.risks.map((r, i) => {
           const p = placed?.[r.id];
           const grade = p ? riskGrade(p.likelihood, p.impact) : undefined;
-          const set = (key: 'likelihood' | 'impact', v: number) =>
-            updateProgress((prog) => placeRisk(prog, id, r.id, { likelihood: p?.likelihood ?? 1, impact: p?.impact ?? 1, [key]: v }));
+          const set = (key: 'likelihood' | 'impact', v: number) => {
+            const next = { ...(p ?? pending[r.id]), [key]: v };
+            if (next.likelihood === undefined || next.impact === undefined) {
+              setPending((prev) => ({ ...prev, [r.id]: next }));
+              return;
+            }
+            const placement = { likelihood: next.likelihood, impact: next.impact };
+            updateProgress((prog) => placeRisk(prog, id, r.id, placement));
+            if (pending[r.id]) setPending(({ [r.id]: _, ...rest }) => rest);
+          };
           return (
             <li key={r.id} className="risk-item">
-              <p className="risk-text"><span className="risk-no">{String.fromCharCode(65 + i)}</span>{r.text}</p>
+              <p className="risk-text" id={`${uid}-${r.id}`}><span className="risk-no">{String.fromCharCode(65 + i)}</span>{r.text}</p>
               <div className="risk-controls">
                 {(['likelihood', 'impact'] as const).map((key) => (
                   <label key={key}>
                     <span>{t(`matrix.${key}`)}</span>
-                    <select value={p?.[key] ?? ''} onChange={(e) => set(key, Number(e.target.value))}>
+                    <select value={p?.[key] ?? pending[r.id]?.[key] ?? ''} aria-describedby={`${uid}-${r.id}`} onChange={(e) => set(key, Number(e.target.value))}>
                       {!p && <option value="">—</option>}
                       {RISK_LEVELS.map((n) => <option key={n} value={n}>{n} · {level(n)}</option>)}
                     </select>

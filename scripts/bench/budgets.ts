@@ -1,0 +1,57 @@
+/**
+ * Budgets: the limits `npm run bench -- --check` enforces, and the pure checker (figures in, violations out).
+ * Modules attach a budget to the figures they produce; timings get a `target` instead, which is reported, never enforced.
+ */
+import { formatValue, KB, type Bounds, type Figure, type Unit } from './figures.ts';
+
+export const BUDGETS = {
+  entryGzip: { max: 120 * KB },
+  chapterGzip: { max: 25 * KB },
+  lighthouseAccessibility: { min: 100 },
+  lighthouseBestPractices: { min: 100 },
+  cls: { max: 0.02 },
+} satisfies Record<string, Bounds>;
+
+export const TARGETS = {
+  mobilePerformance: { min: 95 },
+} satisfies Record<string, Bounds>;
+
+export interface Violation {
+  name: string;
+  value: number;
+  unit: Unit;
+  /** which side of the bound was crossed; "unmeasured" when the figure has no finite value */
+  kind: 'max' | 'min' | 'unmeasured';
+  limit?: number;
+  message: string;
+}
+
+function check(figures: readonly Figure[], pick: (f: Figure) => Bounds | undefined): Violation[] {
+  const out: Violation[] = [];
+  for (const f of figures) {
+    const b = pick(f);
+    if (!b) continue;
+    const base = { name: f.name, value: f.value, unit: f.unit };
+    if (!Number.isFinite(f.value)) {
+      out.push({ ...base, kind: 'unmeasured', message: `${f.name}: not measured` });
+      continue;
+    }
+    if (b.max !== undefined && f.value > b.max) {
+      out.push({ ...base, kind: 'max', limit: b.max, message: `${f.name}: ${formatValue(f.value, f.unit)} > max ${formatValue(b.max, f.unit)}` });
+    }
+    if (b.min !== undefined && f.value < b.min) {
+      out.push({ ...base, kind: 'min', limit: b.min, message: `${f.name}: ${formatValue(f.value, f.unit)} < min ${formatValue(b.min, f.unit)}` });
+    }
+  }
+  return out;
+}
+
+/** Every figure whose budget is broken (or that carries a budget but could not be measured). */
+export function checkBudgets(figures: readonly Figure[]): Violation[] {
+  return check(figures, (f) => f.budget);
+}
+
+/** Same comparison against the informational targets. */
+export function missedTargets(figures: readonly Figure[]): Violation[] {
+  return check(figures, (f) => f.target);
+}

@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browser, removeProfile, serve, type Server } from './harness.ts';
+
+let server: Server;
+before(async () => {
+  server = await serve();
+});
+after(async () => {
+  await server.close();
+});
+
+const KEY = 'zhixing:zhixing-compliance';
+
+/** The quiz question (a fieldset) whose prompt contains `prompt`. */
+const question = (page: Page, prompt: string) => page.getByRole('group').filter({ hasText: prompt });
+
+/** Answers a radio question by picking the first choice and submitting; returns the verdict text. */
+async function answerFirstChoice(page: Page, prompt: string): Promise<string> {
+  const q = question(page, prompt);
+  await q.getByRole('radio').first().check();
+  await q.getByRole('button', { name: '提交答案' }).click();
+  const verdict = q.locator('.verdict');
+  await verdict.waitFor();
+  return verdict.innerText();
+}
+
+/**
+ * Reads a stored record straight from IndexedDB. Written as page-side source text: the test runner's transpiler
+ * would otherwise wrap inner functions in a helper the page does not have.
+ */
+const READ_RECORD = `(key) => new Promise((resolve) => {
+  const open = indexedDB.open('zhixing');
+  open.onupgradeneeded = () => open.transaction.abort(); // never create the database: that races the app's first open
+  open.onerror = () => resolve('');
+  open.onsuccess = () => {
+    const db = open.result;
+    const done = (v) => { db.close(); resolve(v); }; // an open connection would block the app's upgrades
+    if (!db.objectStoreNames.contains('learners')) return done('');
+    const get = db.transaction('learners').objectStore('learners').get(key);
+    get.onsuccess = () => done(typeof get.result === 'string' ? get.result : '');
+    get.onerror = () => done('');
+  };
+})`;
+
+function stored(page: Page, key = KEY): Promise<string> {
+  return page.evaluate(`(${READ_RECORD})(${JSON.stringify(key)})`) as Promise<string>;
+}
+
+/** Waits until the stored record mentions `text` (the debounced write has landed). */
+async function storedContains(page: Page, text: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await stored(page)).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`stored progress never contained ${text}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+test('reloading in the middle of a quiz keeps the answers already given', async () => {
+  const b = await browser();
+  try {
+    const { page } = b;
+    await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
+    const verdict = await answerFirstChoice(page, '建立合规优先的工作理念');
+    await storedContains(page, 'intro-q2');
+    await page.reload();
+    const q = question(page, '建立合规优先的工作理念');
+    await q.locator('.verdict').waitFor();
+    assert.equal(await q.locator('.verdict').innerText(), verdict);
+    assert.equal(await q.getByRole('radio').first().isChecked(), true);
+    assert.equal(await question(page, '关于本课程的学习进度').locator('.verdict').count(), 0, 'unanswered questions stay open');
+  } finally {
+    await b.close();
+    removeProfile(b.profile);
+  }
+});
+
+test('an answer given just before the page goes away is kept (journaled on page hide)', async () => {
+  const b = await browser();
+  try {
+    const { page } = b;
+    await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
+    const q = question(page, '建立合规优先的工作理念');
+    await q.getByRole('radio').first().check();
+    await q.getByRole('button', { name: '提交答案' }).click();
+    await page.reload(); // no wait for the debounced write
+    await question(page, '建立合规优先的工作理念').locator('.verdict').waitFor();
+    await storedContains(page, 'intro-q2');
+  } finally {
+    await b.close();
+    removeProfile(b.profile);
+  }
+});
+
+test('closing and reopening the browser keeps progress, and “continue” lands on the last section read', async () => {
+  const first = await browser();
+  const profile = first.profile;
+  try {
+    const { page } = first;
+    await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
+    await answerFirstChoice(page, '建立合规优先的工作理念');
+    await page.goto(server.url + '#/chapter/compliance-overview/p1-system');
+    await page.getByRole('heading', { level: 2, name: '合规管理体系构建' }).waitFor();
+    await storedContains(page, '"section":"p1-system"');
+  } finally {
+    await first.close();
+  }
+  const again = await browser({ profile });
+  try {
+    const { page } = again;
+    await page.goto(server.url);
+    const cont = page.getByRole('link', { name: '继续：合规管理概述' });
+    await cont.click();
+    await page.waitForURL(/#\/chapter\/compliance-overview\/p1-system$/);
+    const heading = page.getByRole('heading', { level: 2, name: '合规管理体系构建' });
+    await page.waitForFunction(() => document.activeElement?.id === 'h-p1-system');
+    assert.ok(await heading.isVisible());
+    await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
+    await question(page, '建立合规优先的工作理念').locator('.verdict').waitFor();
+  } finally {
+    await again.close();
+    removeProfile(profile);
+  }
+});
+
+test('two tabs of the same learner answering at the same time both keep their answers', async () => {
+  const b = await browser();
+  try {
+    const a = b.page;
+    await a.goto(server.url + '#/chapter/intro/intro-quiz-section');
+    await storedContains(a, 'learners'); // the learner exists before the second tab opens
+    const c = await b.context.newPage();
+    await c.goto(server.url + '#/chapter/compliance-overview/p1-quiz-section');
+    await question(a, '建立合规优先的工作理念').waitFor();
+    const firstP1 = c.getByRole('group').filter({ has: c.getByRole('radio') }).first();
+    const p1Prompt = (await firstP1.locator('.question-prompt').innerText()).trim();
+    // both tabs answer before either has seen the other's write
+    await Promise.all([answerFirstChoice(a, '建立合规优先的工作理念'), answerFirstChoice(c, p1Prompt)]);
+    await storedContains(a, 'intro-q2');
+    await storedContains(a, '"p1-quiz"');
+    for (const page of [a, c]) {
+      await page.reload();
+      await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
+      await question(page, '建立合规优先的工作理念').locator('.verdict').waitFor();
+      await page.goto(server.url + '#/chapter/compliance-overview/p1-quiz-section');
+      await question(page, p1Prompt).locator('.verdict').waitFor();
+    }
+  } finally {
+    await b.close();
+    removeProfile(b.profile);
+  }
+});
+
+test('without IndexedDB the course still works, kept in local storage, and a banner says so', async () => {
+  const b = await browser();
+  try {
+    await b.context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+    const { page } = b;
+    await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
+    await page.locator('[data-banner="ls"]').waitFor();
+    assert.match(await page.locator('[data-banner="ls"]').innerText(), /本地存储/);
+    await answerFirstChoice(page, '建立合规优先的工作理念');
+    await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('intro-q2'), KEY);
+    await page.reload();
+    await question(page, '建立合规优先的工作理念').locator('.verdict').waitFor();
+  } finally {
+    await b.close();
+    removeProfile(b.profile);
+  }
+});
+
+test('with no storage at all the course works in memory and warns that progress will be lost', async () => {
+  const b = await browser();
+  try {
+    await b.context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    });
+    const { page } = b;
+    await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
+    await page.locator('[data-banner="mem"]').waitFor();
+    assert.match(await page.locator('[data-banner="mem"]').innerText(), /进度将会丢失/);
+    await answerFirstChoice(page, '建立合规优先的工作理念');
+  } finally {
+    await b.close();
+    removeProfile(b.profile);
+  }
+});
+
+test('damaged stored data is recovered as far as possible, a backup kept, and the learner told', async () => {
+  const b = await browser();
+  try {
+    const { page } = b;
+    await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
+    await answerFirstChoice(page, '建立合规优先的工作理念');
+    await storedContains(page, 'intro-q2');
+    // damage the record: one learner's quiz data becomes garbage, and a removed section is added
+    await page.evaluate(
+      (key) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('zhixing');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('learners', 'readwrite');
+            tx.oncomplete = () => open.result.close();
+            const store = tx.objectStore('learners');
+            const get = store.get(key);
+            get.onsuccess = () => {
+              const data = JSON.parse(get.result as string);
+              const id = data.state.currentLearnerId;
+              data.state.progress[id].quizzes['intro-quiz'].attempts.push('garbage');
+              data.state.progress[id].sectionsSeen['no-such-section'] = 'yesterday';
+              const put = store.put(JSON.stringify(data), key);
+              put.onsuccess = () => resolve();
+              put.onerror = () => reject(put.error);
+            };
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      KEY,
+    );
+    await page.reload();
+    await page.locator('[data-banner="rec"]').waitFor();
+    await question(page, '建立合规优先的工作理念').locator('.verdict').waitFor();
+    assert.match(await stored(page, KEY + ':backup'), /garbage/, 'the original data is kept as a backup');
+    assert.doesNotMatch(await stored(page), /garbage|no-such-section/, 'the damaged parts are gone from the live record');
+    // now wholly unreadable
+    await page.evaluate(
+      (key) =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('zhixing');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('learners', 'readwrite');
+            tx.objectStore('learners').put('{not json', key);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        }),
+      KEY,
+    );
+    await page.reload();
+    await page.locator('[data-banner="rec"]').waitFor();
+    await page.getByRole('heading', { level: 1, name: '导言' }).waitFor();
+  } finally {
+    await b.close();
+    removeProfile(b.profile);
+  }
+});
