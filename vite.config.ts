@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { courseContent } from './scripts/content/vite-plugin.ts';
 
 export default defineConfig({
@@ -13,6 +14,39 @@ export default defineConfig({
     courseContent(),
     { enforce: 'pre', ...mdx({ remarkPlugins: [remarkFrontmatter, remarkGfm], providerImportSource: '@mdx-js/react' }) },
     react({ include: /\.(jsx|js|mdx|md|tsx|ts)$/ }),
+    VitePWA({
+      // the app registers the worker itself (src/pwa), and never inside an LMS launch
+      injectRegister: null,
+      registerType: 'prompt',
+      includeManifestIcons: false,
+      manifest: {
+        id: './',
+        name: '知行 · 规范服务培训',
+        short_name: '知行',
+        description: '企业合规管理与服务规范培训：离线可用的互动课程',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#0f5c4d',
+        background_color: '#f7f9f8',
+        categories: ['education', 'business'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // everything the build writes: app shell, every chapter chunk, the assessment bank, icons, media
+        globPatterns: ['**/*.{js,css,html,svg,png,jpg,jpeg,webp,woff2,txt}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      },
+    }),
   ],
   build: {
     target: 'es2022',

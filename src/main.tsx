@@ -3,9 +3,18 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
 import './app/styles.css';
 import { App } from './app/app.tsx';
+import { registerServiceWorker } from './pwa/register.ts';
+import { flushProgress, useStore } from './state/store.ts';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+if (import.meta.env.PROD) {
+  void registerServiceWorker({
+    onUpdate: (update) => useStore.setState({ update }),
+    beforeReload: () => flushProgress(),
+  }).catch((e) => console.warn('offline support unavailable', e));
+}

@@ -9,6 +9,7 @@ import type { LearnerProfile } from '../domain/learner.ts';
 import { CURRENT_VERSION } from '../domain/migrations.ts';
 import { emptyProgress, type LearnerProgress } from '../domain/progress.ts';
 import type { StoredState } from '../domain/restore.ts';
+import type { StorageState } from '../storage/durability.ts';
 import type { StorageKind } from '../storage/storage.ts';
 import { createPersistence } from './persistence.ts';
 import { createProgressSlice, type ProgressSlice } from './progress-slice.ts';
@@ -23,6 +24,9 @@ export interface SystemState {
   /** a write failed for lack of space: shown as a banner, data stays in memory */
   quotaExceeded: boolean;
   restoredNotice?: 'recovered';
+  /** a new app version is waiting; apply() reloads into it */
+  update?: { apply(): Promise<void> };
+  durability?: StorageState;
 }
 
 export interface LearnerActions {

@@ -2,8 +2,8 @@
  * Browser-test harness: serves the production build with `vite preview` on a free port and drives Debian's
  * Chromium through playwright-core. Each test gets a fresh profile directory (a fresh device).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -104,4 +104,18 @@ export async function browser(options: { profile?: string; viewport?: { width: n
 
 export function removeProfile(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Builds a variant of the app (e.g. another course version) from a copy of the project, and returns its
+ * output folder. The copy shares node_modules; `change` edits the copy before the build.
+ */
+export function buildVariant(change: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zhixing-variant-'));
+  for (const entry of ['content', 'src', 'public', 'scripts', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'])
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  change(dir);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
+  return join(dir, 'dist');
 }

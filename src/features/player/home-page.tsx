@@ -10,6 +10,7 @@ import { PageHeading } from './page-heading.tsx';
 
 // below the fold: loaded after the first view
 const LearnerPanel = lazy(async () => ({ default: (await import('../learner/learner-panel.tsx')).LearnerPanel }));
+const StorageStatus = lazy(async () => ({ default: (await import('../offline/storage-status.tsx')).StorageStatus }));
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
@@ -74,6 +75,7 @@ export function HomePage() {
       </section>
       <Suspense fallback={null}>
         <LearnerPanel />
+        <StorageStatus />
       </Suspense>
     </main>
   );
