@@ -85,12 +85,17 @@ export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
   }
 
   const bankPath = join(dir, 'assessment.mdx');
+  let bankInfo: { id: string; title: string } | undefined;
   if (existsSync(bankPath)) {
     const file = rel(bankPath);
     const parsed = extractMdx(file, readFileSync(bankPath, 'utf8'), ids, problems, true);
     if (parsed) {
       const fm = bankFrontmatterSchema.safeParse(parsed.frontmatter ?? {});
       if (!fm.success) problems.push(...schemaProblems(file, 'frontmatter', parsed.frontmatterText, parsed.frontmatterLine, fm.error));
+      else {
+        bankInfo = { id: fm.data.id, title: fm.data.title };
+        ids.claim(fm.data.id, { kind: 'assessment', file, line: parsed.frontmatterLine + 1 }, problems);
+      }
       out.bank = parsed.bank;
       out.replacements.set(bankPath, []);
     }
@@ -136,6 +141,7 @@ export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
     ...course.data,
     chapters: listed.flatMap((c) => chapters.get(c) ?? []),
     bank: bankMeta,
+    ...(bankInfo ? { assessmentBank: { ...bankInfo, file: rel(bankPath) } } : {}),
   };
   return out;
 }

@@ -5,6 +5,7 @@ import { NotFoundPage } from '../features/player/not-found-page.tsx';
 import { Layout } from './layout.tsx';
 import { RouteBoundary } from './route-boundary.tsx';
 
+const AssessmentPage = lazy(async () => ({ default: (await import('../features/assessment/assessment-page.tsx')).AssessmentPage }));
 const ChapterPage = lazy(async () => ({ default: (await import('../features/player/chapter-page.tsx')).ChapterPage }));
 
 // Hash routing: works from any sub-path, inside an LMS frame and offline.
@@ -20,6 +21,16 @@ export function App() {
               <RouteBoundary>
                 <Suspense fallback={<Loading />}>
                   <ChapterPage />
+                </Suspense>
+              </RouteBoundary>
+            }
+          />
+          <Route
+            path="assessment"
+            element={
+              <RouteBoundary>
+                <Suspense fallback={<Loading />}>
+                  <AssessmentPage />
                 </Suspense>
               </RouteBoundary>
             }

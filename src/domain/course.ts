@@ -152,4 +152,6 @@ export interface CourseManifest {
   chapters: ChapterMeta[];
   /** the final-assessment bank: question id → part and points */
   bank: { id: string; part: number; points: number }[];
+  /** the final-assessment bank file, when the course has one */
+  assessmentBank?: { id: string; title: string; file: string };
 }

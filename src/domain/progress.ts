@@ -22,6 +22,9 @@ export interface QuizAttempt {
   max?: number;
   percent?: number;
   passed?: boolean;
+  /** final assessment only: the questions drawn for this attempt, and whether it was a refresher */
+  questionIds?: string[];
+  mode?: 'final' | 'refresher';
 }
 
 export interface QuizProgress {

@@ -38,6 +38,7 @@ export function courseIds(m: CourseManifest) {
   const matrices = new Map<string, Set<string>>();
   const plans = new Set<string>();
   const chapters = new Set<string>();
+  if (m.assessmentBank) quizzes.set(m.assessmentBank.id, new Set(m.bank.map((q) => q.id)));
   for (const c of m.chapters) {
     chapters.add(c.id);
     c.sections.forEach((s) => sections.add(s.id));
@@ -88,6 +89,9 @@ function restoreAttempt(v: unknown, questions: Set<string>, note: (s: string) =>
     }
   }
   const a: QuizAttempt = { n: v.n, seed: isNum(v.seed) ? v.seed : v.n, startedAt: isNum(v.startedAt) ? v.startedAt : 0, answers, scores, latency };
+  // assessment attempts remember which questions were drawn
+  if (Array.isArray(v.questionIds)) a.questionIds = v.questionIds.filter((q): q is string => isStr(q) && questions.has(q));
+  if (v.mode === 'final' || v.mode === 'refresher') a.mode = v.mode;
   if (isNum(v.submittedAt)) {
     a.submittedAt = v.submittedAt;
     if (isNum(v.score)) a.score = v.score;

@@ -109,6 +109,8 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
             <Link className="button primary" to={`/chapter/${next.id}`} rel="next">
               {t('chapter.next')}：<span lang="zh-CN">{next.title}</span> →
             </Link>
+          ) : course.assessmentBank ? (
+            <Link className="button primary" to="/assessment" rel="next">{t('assessment.go')} →</Link>
           ) : <Link className="button primary" to="/">{t('chapter.backHome')}</Link>}
         </nav>}
       </main>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import course from 'virtual:course';
 import { validateProfile } from '../../domain/learner.ts';
-import { chapterStatus, continueTarget, courseSummary, sectionsSeenIn } from '../../domain/progress.ts';
+import { chapterStatus, continueTarget, courseSummary, quizBest, quizPassed, sectionsSeenIn } from '../../domain/progress.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { formatDuration, partLabel } from './labels.ts';
 import { PageHeading } from './page-heading.tsx';
@@ -72,6 +72,19 @@ export function HomePage() {
             );
           })}
         </ol>
+        {course.assessmentBank && (
+          <div className="assessment-card">
+            <h3>{t('assessment.homeCard')}</h3>
+            <p>
+              {quizPassed(progress, course.assessmentBank.id)
+                ? t('assessment.statusPassed', { percent: Math.round(quizBest(progress, course.assessmentBank.id) ?? 0) })
+                : quizBest(progress, course.assessmentBank.id) !== undefined
+                  ? t('assessment.statusFailed', { percent: Math.round(quizBest(progress, course.assessmentBank.id) ?? 0) })
+                  : t('assessment.statusNone')}
+            </p>
+            <Link className="button" to="/assessment">{t('assessment.go')}</Link>
+          </div>
+        )}
       </section>
       <Suspense fallback={null}>
         <LearnerPanel />

@@ -59,7 +59,7 @@ export function Quiz({ id }: { id: string }) {
           {t('quiz.passMark', { passMark: quiz.passMark })} ·{' '}
           {quiz.attempts === 0 ? t('quiz.attemptsUnlimited') : t('quiz.attemptsAllowed', { count: quiz.attempts })}
           {open && <> · {t('quiz.attempt', { n: open.n })}</>}
-          {best >= 0 && <> · {t('quiz.best', { percent: best })}</>}
+          {best >= 0 && <> · {t('quiz.best', { percent: Math.round(best) })}</>}
         </p>
       </header>
       {quiz.questions.map((q, i) => (
@@ -80,7 +80,7 @@ export function Quiz({ id }: { id: string }) {
         {finished && open && (
           <div className={`result-box ${open.passed ? 'passed' : 'failed'}`}>
             <p className="box-title">{t('quiz.result')}</p>
-            <p>{open.passed ? t('quiz.passed', { percent: open.percent, passMark: quiz.passMark }) : t('quiz.failed', { percent: open.percent, passMark: quiz.passMark })}</p>
+            <p>{open.passed ? t('quiz.passed', { percent: Math.round(open.percent ?? 0), passMark: quiz.passMark }) : t('quiz.failed', { percent: Math.round(open.percent ?? 0), passMark: quiz.passMark })}</p>
             {left > 0 ? (
               <>
                 <p>{left === Infinity ? t('quiz.attemptsUnlimited') : t('quiz.attemptsLeft', { count: left })}</p>

@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+// Notes, not landmarks: a chapter has many of them, often with the same name ("本节要点"), and landmarks must be
+// few and uniquely named to be useful for navigation.
+
 export function KeyPoints({ title, children }: { title?: string; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <aside className="key-points" aria-label={title ?? t('reading.keyPoints')}>
+    <div className="key-points" role="note" aria-label={title ?? t('reading.keyPoints')}>
       <p className="box-title">{title ?? t('reading.keyPoints')}</p>
       {children}
-    </aside>
+    </div>
   );
 }
 
@@ -17,12 +20,12 @@ export function Callout({ kind, title, children }: { kind: CalloutKind; title?: 
   const { t } = useTranslation();
   const label = t(`reading.callout.${kind}`);
   return (
-    <aside className={`callout callout-${kind}`} aria-label={title ? `${label}：${title}` : label}>
+    <div className={`callout callout-${kind}`} role="note" aria-label={title ? `${label}：${title}` : label}>
       <p className="box-title">
         <span className="callout-kind">{label}</span>
         {title && <span>{title}</span>}
       </p>
       {children}
-    </aside>
+    </div>
   );
 }

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { loadCourse } from '../../scripts/content/load-course.ts';
+import { browser, removeProfile, ROOT, serve, type Browser, type Server } from './harness.ts';
+
+const course = loadCourse(ROOT).manifest!;
+let server: Server;
+let b: Browser;
+before(async () => {
+  server = await serve();
+  b = await browser();
+});
+after(async () => {
+  await b.close();
+  removeProfile(b.profile);
+  await server.close();
+});
+
+/** Gives some answer to any question type, through the UI, and submits it. */
+async function answerSomehow(q: Locator, last: boolean): Promise<void> {
+  if (await q.getByRole('radio').count()) await q.getByRole('radio').first().check();
+  else if (await q.getByRole('checkbox').count()) await q.getByRole('checkbox').first().check();
+  else if (await q.getByRole('combobox').count()) {
+    const selects = q.getByRole('combobox');
+    for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
+  }
+  await q.getByRole('button', { name: '提交答案' }).click();
+  // the last answer finishes the attempt: the questions give way to the result
+  if (!last) await q.locator('.verdict').waitFor();
+}
+
+async function answerAll(page: Page): Promise<number> {
+  const questions = page.locator('fieldset.question');
+  const n = await questions.count();
+  for (let i = 0; i < n; i++) await answerSomehow(questions.nth(i), i === n - 1);
+  return n;
+}
+
+test('a learner takes the final assessment: a part-balanced draw, a result by part, and a refresher aimed at weak parts', async () => {
+  const { page } = b;
+  await page.goto(server.url);
+  await page.getByRole('link', { name: '进入结业考核' }).click();
+  await page.getByRole('heading', { level: 1, name: course.assessmentBank!.title }).waitFor();
+  await page.getByRole('button', { name: '开始考核' }).click();
+  const parts = new Set(course.bank.map((q) => q.part)).size;
+  await page.locator('fieldset.question').first().waitFor();
+  assert.equal(await page.locator('fieldset.question').count(), parts * course.assessment.questionsPerPart);
+
+  // the draw survives a reload
+  const firstPrompt = await page.locator('.question-prompt').first().innerText();
+  await page.reload();
+  assert.equal(await page.locator('.question-prompt').first().innerText(), firstPrompt);
+
+  await answerAll(page);
+  const result = page.getByRole('heading', { level: 2, name: '考核结果' });
+  await result.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'assessment-result');
+  assert.equal(await page.locator('.part-results tbody tr').count(), parts);
+
+  await page.getByRole('button', { name: '开始复习测验' }).click();
+  await page.locator('fieldset.question').first().waitFor();
+  const refresher = await page.locator('fieldset.question').count();
+  assert.ok(refresher >= parts * course.assessment.refresherQuestionsPerPart, 'every part is asked about');
+  await answerAll(page);
+  await page.getByRole('heading', { level: 2, name: '复习测验结果' }).waitFor();
+
+  await page.goto(server.url);
+  assert.match(await page.locator('.assessment-card').innerText(), /最好成绩 \d+%/);
+});
