@@ -44,6 +44,8 @@ interface RunSample {
   failing: string[];
   /** audits Lighthouse could not run */
   errored: string[];
+  /** failed installability-related audits */
+  installability: number;
 }
 
 const RUN_TIMEOUT_MS = 180_000;
@@ -104,8 +106,11 @@ async function runOnce(url: string, preset: Preset, saveAs: string): Promise<Run
       const errored = Object.values(lhr.audits)
         .filter((a) => a.scoreDisplayMode === 'error')
         .map((a) => `${a.id}: ${a.errorMessage ?? 'unknown error'}`);
+      // Lighthouse 12 dropped the PWA category; of the installability checks only these still apply
+      const installability = INSTALLABILITY_AUDITS.filter((id) => lhr.audits[id] && (lhr.audits[id]!.score ?? 1) < 1).length;
       return {
         errored,
+        installability,
         scores: Object.fromEntries(CATEGORIES.map((c) => [c, score(c)])) as RunSample['scores'],
         metrics: Object.fromEntries(METRICS.map((m) => [m.key, numeric(m.id)])) as RunSample['metrics'],
         failing,
@@ -113,6 +118,9 @@ async function runOnce(url: string, preset: Preset, saveAs: string): Promise<Run
     },
   );
 }
+
+/** Installability-related audits Lighthouse 12 still runs (the browser's own installability check is in tests/e2e/offline.e2e.ts). */
+const INSTALLABILITY_AUDITS = ['viewport', 'meta-viewport', 'document-title', 'html-has-lang'];
 
 export async function measureLighthouse(baseUrl: string, opts: { runs: number; saveDir: string }): Promise<ModuleResult> {
   rmSync(opts.saveDir, { recursive: true, force: true });
@@ -161,6 +169,7 @@ export async function measureLighthouse(baseUrl: string, opts: { runs: number; s
       for (const m of METRICS) {
         fig(m.key, s.map((x) => x.metrics[m.key]), m.unit, m.key === 'cls' ? { budget: BUDGETS.cls } : m.key === 'lcp' && preset === 'mobile' ? { headline: true } : {});
       }
+      fig('installability-failed', s.map((x) => x.installability), 'count', { budget: { max: 0 } });
       const counts = new Map<string, number>();
       for (const x of s) for (const f of x.failing) counts.set(f, (counts.get(f) ?? 0) + 1);
       for (const [audit, n] of counts) failing.push(`${key} ${audit} (${n}/${s.length} runs)`);

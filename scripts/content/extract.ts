@@ -270,7 +270,7 @@ function extractScenario(ctx: Ctx, node: JsxNode): ScenarioData | undefined {
       options.push({ item: option, node: o });
       optionNodes.set(option, o);
     }
-    localIds(ctx, s, options, 'option (two options lead to the same place: give them explicit ids; option');
+    localIds(ctx, s, options, 'option');
     if (options.length === 0) ctx.problem(s, tag(s), 'has no <Option>', 'a step offers the learner at least one choice');
     if (!stepId) continue;
     if (attr(s, 'start') === true) starts.push(stepId);

@@ -122,6 +122,26 @@ test('the built web app manifest makes the course installable: names, icons, col
   assert.match(readFileSync(join(dist, 'index.html'), 'utf8'), /<link rel="manifest" href="\.\/manifest\.webmanifest">/);
 });
 
+test('Chromium finds nothing in the way of installing the course', async () => {
+  const server = await serve();
+  servers.push(server);
+  const b = await browser();
+  try {
+    const { page } = b;
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
+    await untilControlled(page);
+    const cdp = await b.context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    assert.deepEqual(installabilityErrors.map((e) => e.errorId), []);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { errors: { message: string }[] };
+    assert.deepEqual(manifest.errors.map((e) => e.message), []);
+  } finally {
+    await b.close();
+    removeProfile(b.profile);
+  }
+});
+
 test('inside an LMS launch no service worker is registered: the LMS serves the files', async () => {
   const server = await serve();
   servers.push(server);
