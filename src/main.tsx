@@ -1,10 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/index.ts';
+import { savedLocale, setLocale } from './i18n/index.ts';
 import './app/styles.css';
 import { App } from './app/app.tsx';
 import { registerServiceWorker } from './pwa/register.ts';
 import { flushProgress, useStore } from './state/store.ts';
+
+// a learner who chose English gets it from the first paint
+if (savedLocale() !== 'zh-CN') await setLocale(savedLocale()).catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -76,9 +76,9 @@ export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
         maxPoints: q.questions.reduce((s, x) => s + x.points, 0),
         questionIds: q.questions.map((x) => x.id),
       })),
-      scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, maxScore: s.maxScore })),
+      scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, maxScore: s.maxScore, outcomes: s.outcomes.map((o) => ({ id: o.id, rating: o.rating, title: o.title })) })),
       matrices: matrices.map((m) => ({ id: m.id, riskIds: m.risks.map((r) => r.id) })),
-      plans: plans.map((p) => ({ id: p.id })),
+      plans: plans.map((p) => ({ id: p.id, title: p.title, areas: p.areas })),
     });
     out.interactive[id] = parsed.interactive;
     out.replacements.set(abs, parsed.replacements);

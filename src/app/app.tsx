@@ -6,6 +6,7 @@ import { Layout } from './layout.tsx';
 import { RouteBoundary } from './route-boundary.tsx';
 
 const AssessmentPage = lazy(async () => ({ default: (await import('../features/assessment/assessment-page.tsx')).AssessmentPage }));
+const RecordsPage = lazy(async () => ({ default: (await import('../features/records/records-page.tsx')).RecordsPage }));
 const ChapterPage = lazy(async () => ({ default: (await import('../features/player/chapter-page.tsx')).ChapterPage }));
 
 // Hash routing: works from any sub-path, inside an LMS frame and offline.
@@ -31,6 +32,16 @@ export function App() {
               <RouteBoundary>
                 <Suspense fallback={<Loading />}>
                   <AssessmentPage />
+                </Suspense>
+              </RouteBoundary>
+            }
+          />
+          <Route
+            path="records"
+            element={
+              <RouteBoundary>
+                <Suspense fallback={<Loading />}>
+                  <RecordsPage />
                 </Suspense>
               </RouteBoundary>
             }

@@ -5,6 +5,7 @@ import { StorageBanner } from '../features/learner/storage-banner.tsx';
 import { NetworkStatus } from '../features/offline/network-status.tsx';
 import { UpdatePrompt } from '../features/offline/update-prompt.tsx';
 import { useDurability } from '../features/offline/use-durability.ts';
+import { setLocale } from '../i18n/index.ts';
 import { useStore } from '../state/store.ts';
 
 export function Layout() {
@@ -27,7 +28,7 @@ export function Layout() {
         </Link>
         <div className="topbar-actions">
           <NetworkStatus />
-          <button type="button" className="lang-switch" aria-label={t('app.switchToLabel')} lang={other} onClick={() => void i18n.changeLanguage(other)}>
+          <button type="button" className="lang-switch" aria-label={t('app.switchToLabel')} lang={other} onClick={() => void setLocale(other)}>
             {t('app.switchTo')}
           </button>
         </div>

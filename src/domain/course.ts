@@ -129,9 +129,9 @@ export interface ChapterMeta {
   objectives: string[];
   sections: SectionMeta[];
   quizzes: QuizMeta[];
-  scenarios: { id: string; title: string; maxScore: number }[];
+  scenarios: { id: string; title: string; maxScore: number; outcomes: { id: string; rating: OutcomeRating; title: string }[] }[];
   matrices: { id: string; riskIds: string[] }[];
-  plans: { id: string }[];
+  plans: { id: string; title: string; areas: { id: string; label: string }[] }[];
 }
 
 export interface AssessmentSettings {

@@ -78,7 +78,7 @@ const intro = chapter('intro', { sections: sections('i1', 'i2'), quizzes: [quizM
 const risks = chapter('risks', {
   sections: sections('r1', 'r2'),
   quizzes: [quizMeta('risks-quiz')],
-  scenarios: [{ id: 'risks-scenario', title: 'S', maxScore: 3 }],
+  scenarios: [{ id: 'risks-scenario', title: 'S', maxScore: 3, outcomes: [] }],
 });
 const course = manifest(intro, risks);
 

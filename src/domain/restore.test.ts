@@ -15,9 +15,9 @@ function chapter(patch: Partial<ChapterMeta> = {}): ChapterMeta {
     id: 'c1', file: 'c1.mdx', title: 'C', part: 1, minutes: 5, objectives: ['o'],
     sections: [{ id: 's1', title: 'S1' }, { id: 's2', title: 'S2' }],
     quizzes: [{ id: 'q', passMark: 80, attempts: 3, maxPoints: 2, questionIds: ['q1', 'q2'] }],
-    scenarios: [{ id: 'scn', title: 'S', maxScore: 2 }],
+    scenarios: [{ id: 'scn', title: 'S', maxScore: 2, outcomes: [] }],
     matrices: [{ id: 'm', riskIds: ['a', 'b'] }],
-    plans: [{ id: 'plan' }],
+    plans: [{ id: 'plan', title: 'P', areas: [] }],
     ...patch,
   };
 }

@@ -85,6 +85,9 @@ export function HomePage() {
             <Link className="button" to="/assessment">{t('assessment.go')}</Link>
           </div>
         )}
+        <p>
+          <Link to="/records">{t('records.link')}</Link>
+        </p>
       </section>
       <Suspense fallback={null}>
         <LearnerPanel />
@@ -110,9 +113,10 @@ function NameForm() {
       <p id="name-help">{t('home.namePrompt')}</p>
       <label htmlFor="learner-name">{t('home.nameLabel')}</label>
       <div className="row">
-        <input id="learner-name" autoComplete="name" value={name} aria-describedby="name-help" aria-invalid={error} onChange={(e) => setName(e.target.value)} maxLength={60} />
+        <input id="learner-name" autoComplete="name" value={name} aria-describedby="name-help name-error" aria-invalid={error} onChange={(e) => setName(e.target.value)} maxLength={60} />
         <button type="submit" className="button">{t('home.save')}</button>
       </div>
+      <span id="name-error" className="field-error" role="alert">{error ? t('learner.nameRequired') : ''}</span>
     </form>
   );
 }
