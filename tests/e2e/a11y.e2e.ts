@@ -209,6 +209,8 @@ test('every route has no axe violation and reflows at 320 px, in Chinese and in 
   await homeReady(page);
   for (const language of ['zh-CN', 'en']) {
     if (language === 'en') {
+      await page.goto(server.url + '#/');
+      await homeReady(page);
       await switchLanguage(page);
       await page.reload(); // the stored choice ('zhixing:locale') holds
       await homeReady(page);
@@ -287,7 +289,9 @@ test('scenario, risk matrix and action plan states have no axe violation and ref
   await grid.getByRole('button', { name: '查看结果' }).click();
   await grid.locator('.risk-check').first().waitFor();
   await auditBothLanguages(page, 'a risk matrix with one risk rated and its result shown');
-  for (const [i, r] of matrix.risks.entries()) if (i > 0) await rate(i, i === 1 ? (r.likelihood % 4) + 1 : r.likelihood, r.impact);
+  // the second risk rated 1 × 1 (low), which the trainer rates higher
+  assert.notEqual(matrix.risks[1]!.likelihood * matrix.risks[1]!.impact, 1);
+  for (const [i, r] of matrix.risks.entries()) if (i > 0) await rate(i, i === 1 ? 1 : r.likelihood, i === 1 ? 1 : r.impact);
   await grid.locator('.risk-check.off').waitFor();
   await auditBothLanguages(page, 'a risk matrix with every risk rated');
 
@@ -313,6 +317,13 @@ test('the home page’s learner panel, network status and offline states have no
   const { page } = b;
   await load(page);
   await homeReady(page);
+  // offline (below), the course comes from the service worker's cache
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+    await homeReady(page);
+  }
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
   const panel = page.getByRole('region', { name: '学员' });
 
   await page.getByRole('button', { name: '保存', exact: true }).first().click(); // the name form, left empty

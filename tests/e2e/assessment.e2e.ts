@@ -68,3 +68,22 @@ test('a learner takes the final assessment: a part-balanced draw, a result by pa
   await page.goto(server.url);
   assert.match(await page.locator('.assessment-card').innerText(), /最好成绩 \d+%/);
 });
+
+test('the action plan a learner writes appears in their training record, with the assessment result', async () => {
+  const { page } = b;
+  await page.goto(`${server.url}#/chapter/summary/summary-action-plan`);
+  const plan = page.getByRole('region', { name: '我的合规行动计划' });
+  await plan.getByRole('textbox', { name: '行动内容' }).fill('每季度复习一次客户信息保护规定');
+  await plan.getByRole('textbox', { name: '衡量标准' }).fill('完成学习记录');
+  await plan.getByLabel('完成时间').fill('2027-03-31');
+  await plan.getByRole('button', { name: '添加到计划' }).click();
+  await plan.getByText('每季度复习一次客户信息保护规定').waitFor();
+
+  await page.goto(server.url);
+  await page.getByRole('link', { name: '我的学习记录与证书' }).click();
+  await page.getByRole('heading', { level: 1, name: '我的学习记录' }).waitFor();
+  const record = page.getByRole('region', { name: '个人合规行动计划' });
+  await record.getByRole('cell', { name: '每季度复习一次客户信息保护规定' }).waitFor();
+  assert.match(await page.getByRole('region', { name: '结业考核' }).innerText(), /最好成绩 \d+%/);
+  assert.match(await page.getByRole('region', { name: '结业证书' }).innerText(), /完成全部章节并通过结业考核后/);
+});
