@@ -188,7 +188,12 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
     });
   }
 
-  return { storage, flush, listen };
+  /** Forgets the backup of unreadable data (it may hold a deleted learner's records). */
+  async function dropBackup(name: string) {
+    await (await kv()).removeItem(`${name}:backup`);
+  }
+
+  return { storage, flush, listen, dropBackup };
 }
 
 function pickLearners(s: StoredState, ids: string[]): StoredState {

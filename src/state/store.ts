@@ -90,14 +90,17 @@ export const useStore = create<AppState>()(
       },
       updateLearner: (id, patch) => set((s) => (s.learners[id] ? { learners: { ...s.learners, [id]: { ...s.learners[id]!, ...patch } } } : {})),
       switchLearner: (id) => set((s) => (s.learners[id] ? { currentLearnerId: id } : {})),
-      deleteLearner: (id) =>
+      deleteLearner: (id) => {
+        // "delete my data" leaves nothing of the learner behind, including an old backup that may hold it
+        void persistence.dropBackup(STORE_KEY);
         set((s) => {
           const learners = { ...s.learners };
           const progress = { ...s.progress };
           delete learners[id];
           delete progress[id];
           return { learners, progress, removed: [...(s.removed ?? []), id], currentLearnerId: s.currentLearnerId === id ? Object.keys(learners)[0] : s.currentLearnerId };
-        }),
+        });
+      },
       ...createProgressSlice(set, get, api),
     }),
     {

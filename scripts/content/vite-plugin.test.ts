@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { courseContent } from './vite-plugin.ts';
+import { chapter, courseYaml, writeCourse } from './test-course.ts';
+
+function buildStart(root: string): string {
+  const plugin = courseContent({ root });
+  const ctx = {
+    error: (message: string): never => {
+      throw new Error(message);
+    },
+  };
+  try {
+    (plugin.buildStart as unknown as (this: typeof ctx) => void).call(ctx);
+    return 'built';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+describe('the build', () => {
+  test('fails on bad content with the same located messages as the content check', () => {
+    const root = writeCourse({ 'course.yaml': courseYaml(['ch-one', 'ch-gone']), 'chapters/01-one.mdx': chapter() });
+    expect(buildStart(root)).toMatchInlineSnapshot(`
+      "The course content has 1 problem:
+        content/course.yaml:13 — chapters: ch-gone is an unknown chapter: no file in content/chapters has this id
+          hint: chapter ids found: ch-one"
+    `);
+  });
+
+  test('goes ahead on good content, and hands each chapter its extracted data', async () => {
+    const root = writeCourse({ 'course.yaml': courseYaml(['ch-one']), 'chapters/01-one.mdx': chapter() });
+    expect(buildStart(root)).toBe('built');
+    const plugin = courseContent({ root });
+    const load = plugin.load as unknown as (this: unknown, id: string) => string;
+    const manifest = load.call({ error: () => undefined }, '\0virtual:course');
+    expect(manifest).toContain('"id":"ch-one"');
+  });
+});
