@@ -8,22 +8,12 @@ import { join } from 'node:path';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { CHROMIUM } from '../../tests/e2e/harness.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/e2e/harness.ts';
 import { BUDGETS, TARGETS } from './budgets.ts';
 import { medianFigure, type Figure, type ModuleResult, type Unit } from './figures.ts';
 import { log, using, withTimeout } from './util.ts';
 
-export const LIGHTHOUSE_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export const LIGHTHOUSE_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const METRICS = [

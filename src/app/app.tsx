@@ -1,13 +1,25 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
 import { HomePage } from '../features/player/home-page.tsx';
 import { NotFoundPage } from '../features/player/not-found-page.tsx';
 import { Layout } from './layout.tsx';
 import { RouteBoundary } from './route-boundary.tsx';
 
-const AssessmentPage = lazy(async () => ({ default: (await import('../features/assessment/assessment-page.tsx')).AssessmentPage }));
-const RecordsPage = lazy(async () => ({ default: (await import('../features/records/records-page.tsx')).RecordsPage }));
-const ChapterPage = lazy(async () => ({ default: (await import('../features/player/chapter-page.tsx')).ChapterPage }));
+const lazyPage = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
+const AssessmentPage = lazyPage(async () => (await import('../features/assessment/assessment-page.tsx')).AssessmentPage);
+const RecordsPage = lazyPage(async () => (await import('../features/records/records-page.tsx')).RecordsPage);
+const ChapterPage = lazyPage(async () => (await import('../features/player/chapter-page.tsx')).ChapterPage);
+
+/** A lazily loaded page, inside its own error boundary. */
+function Page({ component: C }: { component: ComponentType }) {
+  return (
+    <RouteBoundary>
+      <Suspense fallback={<Loading />}>
+        <C />
+      </Suspense>
+    </RouteBoundary>
+  );
+}
 
 // Hash routing: works from any sub-path, inside an LMS frame and offline.
 export function App() {
@@ -16,36 +28,9 @@ export function App() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<RouteBoundary><HomePage /></RouteBoundary>} />
-          <Route
-            path="chapter/:chapterId/:sectionId?"
-            element={
-              <RouteBoundary>
-                <Suspense fallback={<Loading />}>
-                  <ChapterPage />
-                </Suspense>
-              </RouteBoundary>
-            }
-          />
-          <Route
-            path="assessment"
-            element={
-              <RouteBoundary>
-                <Suspense fallback={<Loading />}>
-                  <AssessmentPage />
-                </Suspense>
-              </RouteBoundary>
-            }
-          />
-          <Route
-            path="records"
-            element={
-              <RouteBoundary>
-                <Suspense fallback={<Loading />}>
-                  <RecordsPage />
-                </Suspense>
-              </RouteBoundary>
-            }
-          />
+          <Route path="chapter/:chapterId/:sectionId?" element={<Page component={ChapterPage} />} />
+          <Route path="assessment" element={<Page component={AssessmentPage} />} />
+          <Route path="records" element={<Page component={RecordsPage} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
