@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { HashRouter, Route, Routes } from 'react-router';
+import { HashRouter, Route, Routes, useParams } from 'react-router';
+import { preloadChapter } from '../features/player/chapter-modules.ts';
 import { HomePage } from '../features/player/home-page.tsx';
 import { NotFoundPage } from '../features/player/not-found-page.tsx';
 import { Layout } from './layout.tsx';
@@ -21,6 +22,11 @@ function Page({ component: C }: { component: ComponentType }) {
   );
 }
 
+function ChapterRoute() {
+  preloadChapter(useParams().chapterId);
+  return <Page component={ChapterPage} />;
+}
+
 // Hash routing: works from any sub-path, inside an LMS frame and offline.
 export function App() {
   return (
@@ -28,7 +34,7 @@ export function App() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<RouteBoundary><HomePage /></RouteBoundary>} />
-          <Route path="chapter/:chapterId/:sectionId?" element={<Page component={ChapterPage} />} />
+          <Route path="chapter/:chapterId/:sectionId?" element={<ChapterRoute />} />
           <Route path="assessment" element={<Page component={AssessmentPage} />} />
           <Route path="records" element={<Page component={RecordsPage} />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { Link, Outlet } from 'react-router';
 import course from 'virtual:course';
 import { StorageBanner } from '../features/learner/storage-banner.tsx';
@@ -22,14 +22,17 @@ export function Layout() {
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
-        <Link to="/" className="brand" aria-label={t('app.home')}>
-          <span className="brand-mark" aria-hidden="true">知</span>
+        {/* the accessible names contain the visible labels (WCAG 2.5.3), each part in its own language */}
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" lang="zh-CN">知</span>
           <span className="brand-title" lang="zh-CN">{course.title}</span>
+          <span className="visually-hidden"> {t('app.home')}</span>
         </Link>
         <div className="topbar-actions">
           <NetworkStatus />
-          <button type="button" className="lang-switch" aria-label={t('app.switchToLabel')} lang={other} onClick={() => void setLocale(other)}>
-            {t('app.switchTo')}
+          <button type="button" className="lang-switch" onClick={() => void setLocale(other)}>
+            <span className="visually-hidden">{t('app.switchToLabel')} </span>
+            <span lang={other}>{t('app.switchTo')}</span>
           </button>
         </div>
       </header>

@@ -1,6 +1,5 @@
 /** The one i18next instance. The interface language persists per device and keeps <html lang> in step. */
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { zhCN } from './zh-cn.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -18,7 +17,7 @@ export function savedLocale(): Locale {
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
+void i18n.init({
   // English loads on demand (setLocale): most learners never need it, and the first view stays small
   resources: { 'zh-CN': { translation: zhCN } },
   partialBundledLanguages: true,

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { removePlanItem, savePlanItem } from '../../domain/progress-updates.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../player/chapter-context.ts';
 
 /** The learner's personal action plan: items with an area, a measure and a target date, saved with progress. */
 export function ActionPlan({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const uid = useId();
   const { interactive } = useChapter();
   const plan = interactive.plans.find((p) => p.id === id);
@@ -17,15 +17,16 @@ export function ActionPlan({ id }: { id: string }) {
   const [action, setAction] = useState('');
   const [measure, setMeasure] = useState('');
   const [due, setDue] = useState('');
-  const [error, setError] = useState('');
-  const [status, setStatus] = useState('');
+  // messages kept as keys, translated when shown: they follow a change of interface language
+  const [error, setError] = useState<'' | 'plan.required'>('');
+  const [status, setStatus] = useState<'' | 'plan.saved'>('');
   if (!plan) return null;
   const label = (a: string) => plan.areas.find((x) => x.id === a)?.label ?? a;
 
   const add = (e: FormEvent) => {
     e.preventDefault();
     if (!action.trim() || !due) {
-      setError(t('plan.required'));
+      setError('plan.required');
       return;
     }
     setError('');
@@ -38,22 +39,24 @@ export function ActionPlan({ id }: { id: string }) {
     setAction('');
     setMeasure('');
     setDue('');
-    setStatus(t('plan.saved'));
+    setStatus('plan.saved');
   };
 
   return (
-    <section className="action-plan" aria-labelledby={`ap-${id}`}>
+    // interface text in the interface's language; the course text in it is marked zh-CN, the learner's own words
+    // lang="" (their language is not known)
+    <section className="action-plan" aria-labelledby={`ap-${id}`} lang={i18n.language}>
       <p className="eyebrow">{t('plan.label')}</p>
-      <h3 id={`ap-${id}`}>{plan.title}</h3>
+      <h3 id={`ap-${id}`} lang="zh-CN">{plan.title}</h3>
       {items.length === 0 ? (
         <p className="hint">{t('plan.empty')}</p>
       ) : (
         <ul className="plan-items">
           {items.map((i) => (
             <li key={i.id} className={i.done ? 'done' : undefined}>
-              <span className="badge">{label(i.area)}</span>
-              <span className="plan-action" id={`${uid}-${i.id}`}>{i.action}</span>
-              {i.measure && <span className="plan-measure">{t('plan.measure')}：{i.measure}</span>}
+              <span className="badge" lang="zh-CN">{label(i.area)}</span>
+              <span className="plan-action" id={`${uid}-${i.id}`} lang="">{i.action}</span>
+              {i.measure && <span className="plan-measure">{t('plan.measure')}：<span lang="">{i.measure}</span></span>}
               <span className="plan-due">{t('plan.due')}：<time dateTime={i.due}>{i.due}</time></span>
               <label className="plan-done">
                 <input type="checkbox" checked={!!i.done} aria-describedby={`${uid}-${i.id}`} onChange={(e) => updateProgress((p) => savePlanItem(p, id, { ...i, done: e.target.checked }))} />
@@ -69,7 +72,7 @@ export function ActionPlan({ id }: { id: string }) {
       <form className="plan-form" onSubmit={add} noValidate>
         <label htmlFor={`${uid}-area`}>{t('plan.area')}</label>
         <select id={`${uid}-area`} value={area} onChange={(e) => setArea(e.target.value)}>
-          {plan.areas.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+          {plan.areas.map((a) => <option key={a.id} value={a.id} lang="zh-CN">{a.label}</option>)}
         </select>
         <label htmlFor={`${uid}-action`}>{t('plan.action')}</label>
         <textarea id={`${uid}-action`} value={action} rows={2} onChange={(e) => setAction(e.target.value)} />
@@ -79,8 +82,8 @@ export function ActionPlan({ id }: { id: string }) {
         <input id={`${uid}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
         <div className="row">
           <button type="submit" className="button">{t('plan.add')}</button>
-          <span role="alert" className="hint">{error}</span>
-          <span role="status" className="hint">{status}</span>
+          <span role="alert" className="hint">{error && t(error)}</span>
+          <span role="status" className="hint">{status && t(status)}</span>
         </div>
       </form>
     </section>

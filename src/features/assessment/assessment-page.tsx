@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link } from 'react-router';
 import course from 'virtual:course';
 import { assessmentQuiz, assessmentSeed, drawQuestions, resultsByPart, startAssessment, weakParts, type AssessmentMode } from '../../domain/assessment.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import course from 'virtual:course';
 import { courseSummary } from '../../domain/progress.ts';
 import { emptyProgress } from '../../domain/progress.ts';
@@ -15,7 +15,7 @@ export function LearnerPanel() {
   const currentId = useStore((s) => s.currentLearnerId);
   const { updateLearner, addLearner, switchLearner, deleteLearner } = useStore.getState();
   const [mode, setMode] = useState<'view' | 'edit' | 'add' | 'confirm-delete'>('view');
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<'' | 'learner.deleted'>(''); // a key: follows a change of language
   const confirmRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (mode === 'confirm-delete') confirmRef.current?.focus();
@@ -63,13 +63,13 @@ export function LearnerPanel() {
               deleteLearner(current.id);
               useStore.getState().ensureLearner();
               setMode('view');
-              setStatus(t('learner.deleted'));
+              setStatus('learner.deleted');
             }}>{t('learner.confirm')}</button>
             <button type="button" className="button secondary" onClick={() => setMode('view')}>{t('learner.cancel')}</button>
           </div>
         </div>
       )}
-      <p role="status" className="hint">{status}</p>
+      <p role="status" className="hint">{status && t(status)}</p>
       {list.length > 0 && (
         <table className="learners-table">
           <caption>{t('learner.progressTable')}</caption>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { validateProfile, type LearnerProfile } from '../../domain/learner.ts';
 
 type Fields = Pick<LearnerProfile, 'name' | 'employeeId' | 'department'>;
@@ -11,12 +11,13 @@ export function ProfileForm({ initial, onSave, onCancel, submitLabel }: { initia
   const [name, setName] = useState(initial?.name ?? '');
   const [employeeId, setEmployeeId] = useState(initial?.employeeId ?? '');
   const [department, setDepartment] = useState(initial?.department ?? '');
-  const [error, setError] = useState('');
+  // kept as a key, translated when shown: it follows a change of interface language
+  const [error, setError] = useState<'' | 'learner.nameRequired' | 'learner.nameTooLong'>('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const v = validateProfile({ name });
     if (!v.ok) {
-      setError(v.reason === 'required' ? t('learner.nameRequired') : t('learner.nameTooLong'));
+      setError(v.reason === 'required' ? 'learner.nameRequired' : 'learner.nameTooLong');
       document.getElementById(`${uid}-name`)?.focus();
       return;
     }
@@ -27,7 +28,7 @@ export function ProfileForm({ initial, onSave, onCancel, submitLabel }: { initia
     <form className="profile-form" onSubmit={submit} noValidate>
       <label htmlFor={`${uid}-name`}>{t('learner.name')}</label>
       <input id={`${uid}-name`} autoComplete="name" value={name} maxLength={80} aria-invalid={!!error} aria-describedby={`${uid}-err`} onChange={(e) => setName(e.target.value)} />
-      <span id={`${uid}-err`} className="field-error" role="alert">{error}</span>
+      <span id={`${uid}-err`} className="field-error" role="alert">{error && t(error)}</span>
       <label htmlFor={`${uid}-emp`}>{t('learner.employeeId')}</label>
       <input id={`${uid}-emp`} value={employeeId} maxLength={40} onChange={(e) => setEmployeeId(e.target.value)} />
       <label htmlFor={`${uid}-dept`}>{t('learner.department')}</label>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useStore } from '../../state/store.ts';
 
 /** Expected failures are state: where progress lives, a full quota and recovered data are shown, never thrown. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { useOnline } from './use-online.ts';
 
 /** A small indicator in the top bar; its explanation says what works offline (everything but sending records). */

@@ -1,6 +1,6 @@
 import { MDXProvider } from '@mdx-js/react';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link, useParams } from 'react-router';
 import course from 'virtual:course';
 import { sectionsSeenIn } from '../../domain/progress.ts';
@@ -79,14 +79,15 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
           })}
         </ol>
       </nav>
-      <main id="main" tabIndex={-1} className="page chapter" lang="zh-CN">
-        <p className="eyebrow" lang={undefined}>
+      {/* the interface's language; the course text inside is marked zh-CN (WCAG 3.1.2) */}
+      <main id="main" tabIndex={-1} className="page chapter">
+        <p className="eyebrow">
           {partLabel(t, chapter.part)} · {t('chapter.minutes', { count: chapter.minutes })}
         </p>
-        <PageHeading title={chapter.title} focus={!sectionId} />
+        <PageHeading title={chapter.title} focus={!sectionId} lang="zh-CN" />
         <section className="objectives" aria-labelledby="objectives-heading">
           <h2 id="objectives-heading" className="small-heading">{t('chapter.objectives')}</h2>
-          <ul>
+          <ul lang="zh-CN">
             {chapter.objectives.map((o) => <li key={o}>{o}</li>)}
           </ul>
         </section>
@@ -95,7 +96,9 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
         {value && mod && (
           <ChapterContext.Provider value={value}>
             <MDXProvider components={mdxComponents}>
-              <mod.default />
+              <div lang="zh-CN">
+                <mod.default />
+              </div>
             </MDXProvider>
           </ChapterContext.Provider>
         )}

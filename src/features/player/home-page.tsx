@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link } from 'react-router';
 import course from 'virtual:course';
 import { validateProfile } from '../../domain/learner.ts';
@@ -25,8 +25,8 @@ export function HomePage() {
     <main id="main" tabIndex={-1} className="page home">
       <section className="hero" aria-labelledby="course-title">
         <p className="eyebrow" lang="zh-CN">{course.subtitle}</p>
-        <PageHeading title={course.title} />
-        <span id="course-title" hidden>{course.title}</span>
+        <PageHeading title={course.title} lang="zh-CN" />
+        <span id="course-title" hidden lang="zh-CN">{course.title}</span>
         <p className="greeting">{learner?.name ? t('home.greeting', { name: learner.name }) : t('home.greetingNew')}</p>
         {!learner?.name && <NameForm />}
         <div className="hero-actions">

@@ -11,7 +11,7 @@ let navigated = false;
  * The page's h1. After a route change it takes focus (so screen readers announce the new page) — unless the
  * route asked to focus a section instead. It always sets the document title.
  */
-export function PageHeading({ title, focus = true }: { title: string; focus?: boolean }) {
+export function PageHeading({ title, focus = true, lang }: { title: string; focus?: boolean; /** of the title, when it is course text */ lang?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { pathname } = useLocation();
   useEffect(() => {
@@ -25,7 +25,7 @@ export function PageHeading({ title, focus = true }: { title: string; focus?: bo
     ref.current?.focus({ preventScroll: true });
   }, [pathname, focus]);
   return (
-    <h1 ref={ref} tabIndex={-1} className="page-title">
+    <h1 ref={ref} tabIndex={-1} className="page-title" lang={lang}>
       {title}
     </h1>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { Question } from '../../domain/course.ts';
 import { correctAnswer, type Answer, type QuestionScore } from '../../domain/scoring.ts';
 import { displayOrder } from './display-order.ts';
@@ -34,7 +34,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
   const uid = useId();
   const order = displayOrder(q, seed);
   const [draft, setDraft] = useState<Answer | undefined>(() => emptyDraft(q, order.choices));
-  const [hint, setHint] = useState('');
+  const [hint, setHint] = useState<'' | 'quiz.chooseSome' | 'quiz.matchAll' | 'quiz.choose'>(''); // a key: follows a change of language
   // ordering: the moved item keeps the keyboard focus, on the button pressed or, once that one is disabled at
   // the top or bottom, on the item's other button (a disabled or re-inserted button would drop it to the page)
   const moveButtons = useRef(new Map<string, HTMLButtonElement>());
@@ -53,7 +53,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
   const submit = () => {
     if (locked) return;
     if (!complete(q, draft)) {
-      setHint(q.type === 'multiple' ? t('quiz.chooseSome') : q.type === 'match' ? t('quiz.matchAll') : t('quiz.choose'));
+      setHint(q.type === 'multiple' ? 'quiz.chooseSome' : q.type === 'match' ? 'quiz.matchAll' : 'quiz.choose');
       return;
     }
     setHint('');
@@ -68,7 +68,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
     <fieldset className={`question${verdict ? ' ' + verdict : ''}`} aria-describedby={`${uid}-fb`}>
       <legend>
         <span className="question-count">{t('quiz.question', { n: index + 1, total })}</span>
-        <span className="question-prompt">{q.prompt}</span>
+        <span className="question-prompt" lang="zh-CN">{q.prompt}</span>
         <span className="question-points">{t('quiz.points', { count: q.points })}</span>
       </legend>
 
@@ -94,7 +94,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
                     }
                   }}
                 />
-                <span>{c.text}</span>
+                <span lang="zh-CN">{c.text}</span>
                 {isKey && <span className="key-mark">（{t('quiz.correctAnswer')}）</span>}
               </label>
             );
@@ -126,7 +126,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
           <ol className="order-list" aria-describedby={`${uid}-oh`}>
             {answer.order.map((cid, i) => (
               <li key={cid}>
-                <span className="order-text">{choiceText(cid)}</span>
+                <span className="order-text" lang="zh-CN">{choiceText(cid)}</span>
                 <span className="order-buttons">
                   <button
                     type="button"
@@ -161,7 +161,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
           {reveal && key.type === 'order' && (
             <div className="key-block">
               <p className="box-title">{t('quiz.correctAnswer')}</p>
-              <ol>{key.order.map((cid) => <li key={cid}>{choiceText(cid)}</li>)}</ol>
+              <ol lang="zh-CN">{key.order.map((cid) => <li key={cid}>{choiceText(cid)}</li>)}</ol>
             </div>
           )}
         </>
@@ -173,7 +173,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
           <div className="match-list">
             {q.pairs.map((p) => (
               <div key={p.id} className="match-row">
-                <label htmlFor={`${uid}-${p.id}`}>{p.left}</label>
+                <label htmlFor={`${uid}-${p.id}`} lang="zh-CN">{p.left}</label>
                 <select
                   id={`${uid}-${p.id}`}
                   value={answer.pairs[p.id] ?? ''}
@@ -182,10 +182,10 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
                 >
                   <option value="">{t('quiz.matchPlaceholder')}</option>
                   {order.rights.map((rid) => (
-                    <option key={rid} value={rid}>{q.pairs.find((x) => x.id === rid)!.right}</option>
+                    <option key={rid} value={rid} lang="zh-CN">{q.pairs.find((x) => x.id === rid)!.right}</option>
                   ))}
                 </select>
-                {reveal && <span className="key-mark">{t('quiz.correctAnswer')}：{p.right}</span>}
+                {reveal && <span className="key-mark">{t('quiz.correctAnswer')}：<span lang="zh-CN">{p.right}</span></span>}
               </div>
             ))}
           </div>
@@ -196,7 +196,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
         <button type="button" className="button" aria-disabled={locked} onClick={submit}>
           {t('quiz.submit')}
         </button>
-        <span className="hint" role="alert">{hint}</span>
+        <span className="hint" role="alert">{hint && t(hint)}</span>
       </div>
 
       <div id={`${uid}-fb`} className="feedback" aria-live="polite">
@@ -208,8 +208,8 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
             {(submitted.answer.type === 'single' || submitted.answer.type === 'multiple') &&
               q.choices
                 .filter((c) => c.feedback && picked(c.id))
-                .map((c) => <p key={c.id} className="choice-feedback">「{c.text}」：{c.feedback}</p>)}
-            <p className="explain"><strong>{t('quiz.explanation')}：</strong>{q.explain}</p>
+                .map((c) => <p key={c.id} className="choice-feedback" lang="zh-CN">「{c.text}」：{c.feedback}</p>)}
+            <p className="explain"><strong>{t('quiz.explanation')}：</strong><span lang="zh-CN">{q.explain}</span></p>
           </>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { openAttempt, startAttempt, submitAnswer } from '../../domain/progress-updates.ts';
 import { hashSeed } from '../../domain/random.ts';
 import { attemptsLeft, type Answer } from '../../domain/scoring.ts';
@@ -9,7 +9,7 @@ import { QuestionView } from './question-view.tsx';
 
 /** A chapter quiz, rendered from the data extracted at build time and the learner's attempts. */
 export function Quiz({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { interactive } = useChapter();
   const quiz = interactive.quizzes.find((q) => q.id === id);
   const learnerId = useStore((s) => s.currentLearnerId ?? 'anonymous');
@@ -52,9 +52,10 @@ export function Quiz({ id }: { id: string }) {
   const best = Math.max(...attempts.filter((a) => a.percent !== undefined).map((a) => a.percent!), -1);
 
   return (
-    <section className="quiz" aria-labelledby={`quiz-${id}`}>
+    // interface text in the interface's language; the course text in it is marked zh-CN
+    <section className="quiz" aria-labelledby={`quiz-${id}`} lang={i18n.language}>
       <header className="quiz-header">
-        <h3 id={`quiz-${id}`} ref={heading} tabIndex={-1}>{quiz.title ?? t('quiz.title')}</h3>
+        <h3 id={`quiz-${id}`} ref={heading} tabIndex={-1} lang={quiz.title ? 'zh-CN' : undefined}>{quiz.title ?? t('quiz.title')}</h3>
         <p className="quiz-meta">
           {t('quiz.passMark', { passMark: quiz.passMark })} ·{' '}
           {quiz.attempts === 0 ? t('quiz.attemptsUnlimited') : t('quiz.attemptsAllowed', { count: quiz.attempts })}

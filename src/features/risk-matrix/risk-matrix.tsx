@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { placeRisk } from '../../domain/progress-updates.ts';
 import { placementMatches, RISK_LEVELS, riskGrade, type Placement } from '../../domain/risk.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
@@ -10,7 +10,7 @@ import { useChapter } from '../player/chapter-context.ts';
  * sees the grade that follows, places it on the matrix, and compares with the trainer's rating.
  */
 export function RiskMatrix({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { interactive } = useChapter();
   const m = interactive.matrices.find((x) => x.id === id);
   const placed = useStore((s) => currentProgress(s).matrices[id]);
@@ -26,9 +26,10 @@ export function RiskMatrix({ id }: { id: string }) {
   const show = checked || all;
 
   return (
-    <section className="risk-matrix" aria-labelledby={`rm-${id}`}>
+    // interface text in the interface's language; the course text in it is marked zh-CN
+    <section className="risk-matrix" aria-labelledby={`rm-${id}`} lang={i18n.language}>
       <p className="eyebrow">{t('matrix.label')}</p>
-      <h3 id={`rm-${id}`}>{m.title}</h3>
+      <h3 id={`rm-${id}`} lang="zh-CN">{m.title}</h3>
       <p className="hint">{t('matrix.legend')}</p>
       <ol className="risk-list">
         {m.risks.map((r, i) => {
@@ -46,7 +47,7 @@ export function RiskMatrix({ id }: { id: string }) {
           };
           return (
             <li key={r.id} className="risk-item">
-              <p className="risk-text" id={`${uid}-${r.id}`}><span className="risk-no">{String.fromCharCode(65 + i)}</span>{r.text}</p>
+              <p className="risk-text" id={`${uid}-${r.id}`} lang="zh-CN"><span className="risk-no">{String.fromCharCode(65 + i)}</span>{r.text}</p>
               <div className="risk-controls">
                 {(['likelihood', 'impact'] as const).map((key) => (
                   <label key={key}>

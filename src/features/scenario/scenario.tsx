@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { chooseOption, restartScenario } from '../../domain/progress-updates.ts';
 import { replay } from '../../domain/scenario.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
@@ -7,7 +7,7 @@ import { useChapter } from '../player/chapter-context.ts';
 
 /** A branching case study: the learner's path is replayed from stored choices, so a reload resumes mid-way. */
 export function Scenario({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { interactive } = useChapter();
   const s = interactive.scenarios.find((x) => x.id === id);
   const state = useStore((st) => currentProgress(st).scenarios[id]);
@@ -27,15 +27,16 @@ export function Scenario({ id }: { id: string }) {
   const focusNext = () => setMoves((n) => n + 1);
 
   return (
-    <section className="scenario" aria-labelledby={`scn-${id}`}>
+    // interface text in the interface's language; the course text in it is marked zh-CN
+    <section className="scenario" aria-labelledby={`scn-${id}`} lang={i18n.language}>
       <header>
         <p className="eyebrow">{t('scenario.label')}</p>
-        <h3 id={`scn-${id}`}>{s.title}</h3>
+        <h3 id={`scn-${id}`} lang="zh-CN">{s.title}</h3>
       </header>
       {walk.valid.length > 0 && (
         <details className="scenario-path">
           <summary>{t('scenario.yourPath')}（{walk.valid.length}）</summary>
-          <ol>
+          <ol lang="zh-CN">
             {walk.valid.map((c) => (
               <li key={c.step}>{steps.get(c.step)?.options.find((o) => o.id === c.option)?.text}</li>
             ))}
@@ -44,7 +45,7 @@ export function Scenario({ id }: { id: string }) {
       )}
       <div aria-live="polite" className="scenario-feedback">
         {lastOption?.feedback && (
-          <p className="feedback-box"><strong>{t('scenario.feedback')}：</strong>{lastOption.feedback}</p>
+          <p className="feedback-box"><strong>{t('scenario.feedback')}：</strong><span lang="zh-CN">{lastOption.feedback}</span></p>
         )}
       </div>
       {walk.current.kind === 'step' ? (
@@ -53,9 +54,9 @@ export function Scenario({ id }: { id: string }) {
           return (
             <div className="scenario-step">
               <h4 ref={stepHeading} tabIndex={-1} className="step-heading">{t('scenario.decision', { n: walk.valid.length + 1 })}</h4>
-              {step.text.map((p, i) => <p key={i}>{p}</p>)}
+              {step.text.map((p, i) => <p key={i} lang="zh-CN">{p}</p>)}
               <p className="step-question" id={`scn-${id}-q`}>{t('scenario.choose')}</p>
-              <ul className="options" aria-labelledby={`scn-${id}-q`}>
+              <ul className="options" aria-labelledby={`scn-${id}-q`} lang="zh-CN">
                 {step.options.map((o) => (
                   <li key={o.id}>
                     <button
@@ -77,10 +78,10 @@ export function Scenario({ id }: { id: string }) {
       ) : (
         <div className={`scenario-outcome rating-${walk.current.outcome.rating}`}>
           <h4 ref={stepHeading} tabIndex={-1} className="step-heading">
-            {t('scenario.outcome')}：{walk.current.outcome.title}
+            <span>{t('scenario.outcome')}：<span lang="zh-CN">{walk.current.outcome.title}</span></span>
             <span className={`badge ${walk.current.outcome.rating}`}>{t(`scenario.rating.${walk.current.outcome.rating}`)}</span>
           </h4>
-          {walk.current.outcome.text.map((p, i) => <p key={i}>{p}</p>)}
+          {walk.current.outcome.text.map((p, i) => <p key={i} lang="zh-CN">{p}</p>)}
           <p className="scenario-score">
             {t('scenario.score', { score: walk.score, max: s.maxScore })}
             {state?.best && <> · {t('scenario.best', { score: state.best.score, max: s.maxScore })}</>}
