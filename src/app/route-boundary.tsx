@@ -5,8 +5,9 @@ import { PageHeading } from '../features/player/page-heading.tsx';
 
 /** One error boundary per route: a crash shows a friendly page; the rest of the app and all progress stay intact. */
 export function RouteBoundary({ children }: { children: ReactNode }) {
-  const location = useLocation();
-  return <Boundary key={location.pathname}>{children}</Boundary>;
+  // a new page resets the boundary; moving between sections of one chapter does not rebuild it
+  const page = useLocation().pathname.split('/').slice(0, 3).join('/');
+  return <Boundary key={page}>{children}</Boundary>;
 }
 
 class Boundary extends Component<{ children: ReactNode }, { error: unknown }> {

@@ -200,7 +200,9 @@ test('damaged stored data is recovered as far as possible, a backup kept, and th
     await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
     await answerFirstChoice(page, '建立合规优先的工作理念');
     await storedContains(page, 'intro-q2');
-    // damage the record: one learner's quiz data becomes garbage, and a removed section is added
+    // leave the app (so it cannot write over the damage), then damage the record from a same-origin page:
+    // one learner's quiz data becomes garbage, and a removed section is added
+    await page.goto(server.url + 'robots.txt');
     await page.evaluate(
       (key) =>
         new Promise<void>((resolve, reject) => {
@@ -224,12 +226,13 @@ test('damaged stored data is recovered as far as possible, a backup kept, and th
         }),
       KEY,
     );
-    await page.reload();
+    await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
     await page.locator('[data-banner="rec"]').waitFor();
     await question(page, '建立合规优先的工作理念').locator('.verdict').waitFor();
     assert.match(await stored(page, KEY + ':backup'), /garbage/, 'the original data is kept as a backup');
     assert.doesNotMatch(await stored(page), /garbage|no-such-section/, 'the damaged parts are gone from the live record');
     // now wholly unreadable
+    await page.goto(server.url + 'robots.txt');
     await page.evaluate(
       (key) =>
         new Promise<void>((resolve) => {
@@ -245,7 +248,7 @@ test('damaged stored data is recovered as far as possible, a backup kept, and th
         }),
       KEY,
     );
-    await page.reload();
+    await page.goto(server.url + '#/chapter/intro');
     await page.locator('[data-banner="rec"]').waitFor();
     await page.getByRole('heading', { level: 1, name: '导言' }).waitFor();
   } finally {

@@ -52,7 +52,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
     if (finishedAt) resultRef.current?.focus();
   }, [finishedAt]);
 
-  if (!bank) return <main id="main" className="page" tabIndex={-1}><PageHeading title={title} /><p role="status">{t('assessment.loading')}</p></main>;
+  if (!bank) return <main id="main" className="page" tabIndex={-1}><PageHeading title={title} lang="zh-CN" /><p role="status">{t('assessment.loading')}</p></main>;
 
   const partsCount = new Set(bank.map((q) => q.part ?? 0)).size;
   const start = (mode: AssessmentMode) =>
@@ -76,7 +76,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
   return (
     <main id="main" tabIndex={-1} className="page assessment">
       <p className="eyebrow">{t('assessment.eyebrow')}</p>
-      <PageHeading title={title} focus={true} />
+      <PageHeading title={title} lang="zh-CN" />
       <p>{t('assessment.intro', { count: partsCount * questionsPerPart, mastery: course.masteryScore })}</p>
       <p className="hint">{allowed === 0 ? t('assessment.attemptsUnlimited', { used: finals.length }) : t('assessment.attempts', { allowed, used: finals.length })}</p>
 
