@@ -246,6 +246,10 @@ export const en: Resources = {
     actionsOnCert: 'Compliance actions I committed to',
     none: '—',
   },
+  time: {
+    hoursMinutes: '{{h}} h {{m}} min',
+    minutes: '{{m}} min',
+  },
   storage: {
     indexeddb: 'Your progress is saved in this browser on this device.',
     localstorage: 'The browser database is unavailable; progress is kept in local storage instead: it survives closing the tab but has little room.',

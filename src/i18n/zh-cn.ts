@@ -244,6 +244,10 @@ export const zhCN = {
     actionsOnCert: '本人承诺的合规行动',
     none: '—',
   },
+  time: {
+    hoursMinutes: '{{h}} 小时 {{m}} 分钟',
+    minutes: '{{m}} 分钟',
+  },
   storage: {
     indexeddb: '学习进度保存在本设备的浏览器中。',
     localstorage: '浏览器数据库不可用，进度改存在浏览器本地存储中：关闭页面后仍会保留，但容量较小。',

@@ -9,7 +9,7 @@ import { ProfileForm } from './profile-form.tsx';
 
 /** Learners on a shared device: who is learning, switching, adding, editing and deleting one's own data. */
 export function LearnerPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const learners = useStore((s) => s.learners);
   const progress = useStore((s) => s.progress);
   const currentId = useStore((s) => s.currentLearnerId);
@@ -94,7 +94,7 @@ export function LearnerPanel() {
                     )}
                   </th>
                   <td>{s.chaptersCompleted}/{s.chapters}</td>
-                  <td>{formatDuration(s.timeMs, i18n.language)}</td>
+                  <td>{formatDuration(t, s.timeMs)}</td>
                   <td>{s.averageScore === undefined ? '—' : `${s.averageScore}%`}</td>
                 </tr>
               );

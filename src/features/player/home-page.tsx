@@ -13,7 +13,7 @@ const LearnerPanel = lazy(async () => ({ default: (await import('../learner/lear
 const StorageStatus = lazy(async () => ({ default: (await import('../offline/storage-status.tsx')).StorageStatus }));
 
 export function HomePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const progress = useStore(currentProgress);
   const learner = useStore((s) => (s.currentLearnerId ? s.learners[s.currentLearnerId] : undefined));
   const summary = courseSummary(progress, course);
@@ -41,7 +41,7 @@ export function HomePage() {
           </div>
           <div>
             <dt className="visually-hidden">{t('home.timeSpent', { time: '' })}</dt>
-            <dd>{t('home.timeSpent', { time: formatDuration(summary.timeMs, i18n.language) })}</dd>
+            <dd>{t('home.timeSpent', { time: formatDuration(t, summary.timeMs) })}</dd>
           </div>
           {summary.averageScore !== undefined && (
             <div>

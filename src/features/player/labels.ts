@@ -7,11 +7,10 @@ export function partLabel(t: TFunction, part: number): string {
   return t('home.partN', { n: part });
 }
 
-/** Active time as "1 小时 5 分" / "1 h 5 min". */
-export function formatDuration(ms: number, lang: string): string {
+/** Active time as "1 小时 5 分钟" / "1 h 5 min". */
+export function formatDuration(t: TFunction, ms: number): string {
   const minutes = Math.round(ms / 60000);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (lang === 'en') return h ? `${h} h ${m} min` : `${m} min`;
-  return h ? `${h} 小时 ${m} 分` : `${m} 分钟`;
+  return h ? t('time.hoursMinutes', { h, m }) : t('time.minutes', { m });
 }

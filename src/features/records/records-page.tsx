@@ -34,7 +34,7 @@ export function RecordsPage() {
         <div><dt>{t('records.learner')}</dt><dd>{name}</dd></div>
         {learner?.employeeId && <div><dt>{t('records.employeeId')}</dt><dd>{learner.employeeId}</dd></div>}
         {learner?.department && <div><dt>{t('records.department')}</dt><dd>{learner.department}</dd></div>}
-        <div><dt>{t('records.summary')}</dt><dd>{t('home.progressValue', { done: summary.chaptersCompleted, total: summary.chapters })} · {t('home.timeSpent', { time: formatDuration(summary.timeMs, i18n.language) })}</dd></div>
+        <div><dt>{t('records.summary')}</dt><dd>{t('home.progressValue', { done: summary.chaptersCompleted, total: summary.chapters })} · {t('home.timeSpent', { time: formatDuration(t, summary.timeMs) })}</dd></div>
       </dl>
 
       <section aria-labelledby="cert-heading" className="certificate-section">
@@ -86,7 +86,7 @@ export function RecordsPage() {
                   <td>{sectionsSeenIn(progress, c)}/{c.sections.length}</td>
                   <td>{b === undefined ? t('records.none') : `${Math.round(b)}%${q && quizPassed(progress, q.id) ? ' ✓' : ''}`}</td>
                   <td>{q ? (progress.quizzes[q.id]?.attempts.length ?? 0) : t('records.none')}</td>
-                  <td>{formatDuration(progress.time[c.id] ?? 0, i18n.language)}</td>
+                  <td>{formatDuration(t, progress.time[c.id] ?? 0)}</td>
                 </tr>
               );
             })}
