@@ -12,6 +12,7 @@ import type { StoredState } from '../domain/restore.ts';
 import type { StorageState } from '../storage/durability.ts';
 import type { StorageKind } from '../storage/storage.ts';
 import { createPersistence } from './persistence.ts';
+import { createLearnersSlice } from './learners-slice.ts';
 import { createProgressSlice, type ProgressSlice } from './progress-slice.ts';
 
 export const STORE_KEY = `zhixing:${course.id}`;
@@ -37,9 +38,8 @@ export interface LearnerActions {
   deleteLearner(id: string): void;
 }
 
-export type AppState = PersistedState & SystemState & LearnerActions & ProgressSlice & { set: (p: Partial<SystemState>) => void };
 
-const newId = () => globalThis.crypto?.randomUUID?.() ?? `l-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+export type AppState = PersistedState & SystemState & LearnerActions & ProgressSlice & { set: (p: Partial<SystemState>) => void };
 
 const persistence = createPersistence({
   storageKind: (kind) => useStore.setState({ storageKind: kind }),
@@ -69,38 +69,7 @@ export const useStore = create<AppState>()(
       storageKind: 'pending',
       quotaExceeded: false,
       set: (p) => set(p),
-      ensureLearner: () => {
-        const { currentLearnerId, learners } = get();
-        if (currentLearnerId && learners[currentLearnerId]) return currentLearnerId;
-        const first = Object.keys(learners)[0];
-        if (first) {
-          set({ currentLearnerId: first });
-          return first;
-        }
-        return get().addLearner({ name: '' });
-      },
-      addLearner: (profile) => {
-        const id = newId();
-        set((s) => ({
-          learners: { ...s.learners, [id]: { ...profile, id, createdAt: Date.now() } },
-          progress: { ...s.progress, [id]: emptyProgress(course.version, Date.now()) },
-          currentLearnerId: id,
-        }));
-        return id;
-      },
-      updateLearner: (id, patch) => set((s) => (s.learners[id] ? { learners: { ...s.learners, [id]: { ...s.learners[id]!, ...patch } } } : {})),
-      switchLearner: (id) => set((s) => (s.learners[id] ? { currentLearnerId: id } : {})),
-      deleteLearner: (id) => {
-        // "delete my data" leaves nothing of the learner behind, including an old backup that may hold it
-        void persistence.dropBackup(STORE_KEY);
-        set((s) => {
-          const learners = { ...s.learners };
-          const progress = { ...s.progress };
-          delete learners[id];
-          delete progress[id];
-          return { learners, progress, removed: [...(s.removed ?? []), id], currentLearnerId: s.currentLearnerId === id ? Object.keys(learners)[0] : s.currentLearnerId };
-        });
-      },
+      ...createLearnersSlice(() => persistence.dropBackup(STORE_KEY))(set, get, api),
       ...createProgressSlice(set, get, api),
     }),
     {

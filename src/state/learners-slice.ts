@@ -1,0 +1,45 @@
+/** Learners on the device: who is learning, adding, switching, editing and deleting (with a tombstone). */
+import type { StateCreator } from 'zustand';
+import course from 'virtual:course';
+import { emptyProgress } from '../domain/progress.ts';
+import type { AppState, LearnerActions } from './store.ts';
+
+const newId = () => globalThis.crypto?.randomUUID?.() ?? `l-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** `dropBackup` forgets the backup of unreadable data, which may hold a deleted learner's records. */
+export const createLearnersSlice =
+  (dropBackup: () => Promise<void>): StateCreator<AppState, [], [], LearnerActions> =>
+  (set, get) => ({
+  ensureLearner: () => {
+    const { currentLearnerId, learners } = get();
+    if (currentLearnerId && learners[currentLearnerId]) return currentLearnerId;
+    const first = Object.keys(learners)[0];
+    if (first) {
+      set({ currentLearnerId: first });
+      return first;
+    }
+    return get().addLearner({ name: '' });
+  },
+  addLearner: (profile) => {
+    const id = newId();
+    set((s) => ({
+      learners: { ...s.learners, [id]: { ...profile, id, createdAt: Date.now() } },
+      progress: { ...s.progress, [id]: emptyProgress(course.version, Date.now()) },
+      currentLearnerId: id,
+    }));
+    return id;
+  },
+  updateLearner: (id, patch) => set((s) => (s.learners[id] ? { learners: { ...s.learners, [id]: { ...s.learners[id]!, ...patch } } } : {})),
+  switchLearner: (id) => set((s) => (s.learners[id] ? { currentLearnerId: id } : {})),
+  deleteLearner: (id) => {
+    // "delete my data" leaves nothing of the learner behind, including an old backup that may hold it
+    void dropBackup();
+    set((s) => {
+      const learners = { ...s.learners };
+      const progress = { ...s.progress };
+      delete learners[id];
+      delete progress[id];
+      return { learners, progress, removed: [...(s.removed ?? []), id], currentLearnerId: s.currentLearnerId === id ? Object.keys(learners)[0] : s.currentLearnerId };
+    });
+  },
+});
