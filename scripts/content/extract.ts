@@ -231,6 +231,7 @@ function extractQuestion(ctx: Ctx, q: JsxNode, inBank: boolean): Question | unde
 
 function extractQuiz(ctx: Ctx, node: JsxNode): QuizData | undefined {
   const qid = id(ctx, node, 'quiz');
+  // no upper bound here: a pass mark over 100% gets its own message below (it can never be reached)
   const passMark = num(ctx, node, 'passMark', 80, 0, Infinity);
   const raw = attr(node, 'passMark');
   const attempts = num(ctx, node, 'attempts', 3, 0, 100);
