@@ -18,7 +18,7 @@ import type { Locator, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
 import type { Question, QuizData, ScenarioData } from '../../src/domain/course.ts';
 import { en } from '../../src/i18n/en.ts';
-import { browser, removeProfile, ROOT, serve, type Browser, type Server } from './harness.ts';
+import { browser, describeFocus, hasFocus, removeProfile, ROOT, serve, tabTo as tabToTarget, type Browser, type Server } from './harness.ts';
 
 const loaded = loadCourse(ROOT);
 const course = loaded.manifest!;
@@ -466,16 +466,6 @@ test('the storage fallback banners have no axe violation and reflow', async () =
 // ---------------------------------------------------------------------------------------------------------------
 // focus, motion
 
-const hasFocus = (l: Locator) => l.evaluate((el) => el === document.activeElement);
-
-/** What has the focus, for failure messages. */
-const describeFocus = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return 'nothing';
-    return `<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}> ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60)}`;
-  });
-
 /** The focused element draws an outline or a box shadow ('' when it does). */
 const missingFocusIndicator = (page: Page) =>
   page.evaluate(() => {
@@ -486,20 +476,9 @@ const missingFocusIndicator = (page: Page) =>
     return outline || s.boxShadow !== 'none' ? '' : `<${el.tagName.toLowerCase()}> ${(el.textContent ?? '').trim().slice(0, 40)} has no visible focus indicator`;
   });
 
-/** Tab (or Shift+Tab, when the target comes before the focus) until `target` has the focus; every stop shows it. */
-async function tabTo(page: Page, target: Locator, max = 200): Promise<void> {
-  await target.waitFor();
-  for (let i = 0; i < max; i++) {
-    if (await hasFocus(target)) return;
-    const backwards = await target.evaluate((el) => {
-      const active = document.activeElement;
-      return !!active && active !== document.body && !!(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
-    });
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    assert.equal(await missingFocusIndicator(page), '');
-  }
-  assert.fail(`Tab never reached the target; the focus is on ${await describeFocus(page)}`);
-}
+/** Tab (or Shift+Tab) until `target` has the focus; every stop on the way shows a focus indicator. */
+const tabTo = (page: Page, target: Locator) =>
+  tabToTarget(page, target, { max: 200, eachStop: async () => assert.equal(await missingFocusIndicator(page), '') });
 
 /**
  * Waits until `target` has the focus (it moves there after a render). Polls the locator, not an element: a route

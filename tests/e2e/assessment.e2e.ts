@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
-import { browser, removeProfile, ROOT, serve, type Browser, type Server } from './harness.ts';
+import { ROOT, sessionPerFile } from './harness.ts';
 
 const course = loadCourse(ROOT).manifest!;
-let server: Server;
-let b: Browser;
-before(async () => {
-  server = await serve();
-  b = await browser();
-});
-after(async () => {
-  await b.close();
-  removeProfile(b.profile);
-  await server.close();
-});
+const session = sessionPerFile();
 
 /** Gives some answer to any question type, through the UI, and submits it. */
 async function answerSomehow(q: Locator, last: boolean): Promise<void> {
@@ -38,8 +28,8 @@ async function answerAll(page: Page): Promise<number> {
 }
 
 test('a learner takes the final assessment: a part-balanced draw, a result by part, and a refresher aimed at weak parts', async () => {
-  const { page } = b;
-  await page.goto(server.url);
+  const { page } = session;
+  await page.goto(session.url);
   await page.getByRole('link', { name: '进入结业考核' }).click();
   await page.getByRole('heading', { level: 1, name: course.assessmentBank!.title }).waitFor();
   await page.getByRole('button', { name: '开始考核' }).click();
@@ -65,13 +55,13 @@ test('a learner takes the final assessment: a part-balanced draw, a result by pa
   await answerAll(page);
   await page.getByRole('heading', { level: 2, name: '复习测验结果' }).waitFor();
 
-  await page.goto(server.url);
+  await page.goto(session.url);
   assert.match(await page.locator('.assessment-card').innerText(), /最好成绩 \d+%/);
 });
 
 test('the action plan a learner writes appears in their training record, with the assessment result', async () => {
-  const { page } = b;
-  await page.goto(`${server.url}#/chapter/summary/summary-action-plan`);
+  const { page } = session;
+  await page.goto(`${session.url}#/chapter/summary/summary-action-plan`);
   const plan = page.getByRole('region', { name: '我的合规行动计划' });
   await plan.getByRole('textbox', { name: '行动内容' }).fill('每季度复习一次客户信息保护规定');
   await plan.getByRole('textbox', { name: '衡量标准' }).fill('完成学习记录');
@@ -79,7 +69,7 @@ test('the action plan a learner writes appears in their training record, with th
   await plan.getByRole('button', { name: '添加到计划' }).click();
   await plan.getByText('每季度复习一次客户信息保护规定').waitFor();
 
-  await page.goto(server.url);
+  await page.goto(session.url);
   await page.getByRole('link', { name: '我的学习记录与证书' }).click();
   await page.getByRole('heading', { level: 1, name: '我的学习记录' }).waitFor();
   const record = page.getByRole('region', { name: '个人合规行动计划' });

@@ -7,7 +7,9 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -118,4 +120,60 @@ export function buildVariant(change: (dir: string) => void): string {
   change(dir);
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
   return join(dir, 'dist');
+}
+
+/** One production server and one fresh browser shared by the tests of a file (registered as node:test hooks). */
+export function sessionPerFile(): { readonly url: string; readonly page: Page; readonly context: BrowserContext } {
+  let server: Server | undefined;
+  let b: Browser | undefined;
+  before(async () => {
+    server = await serve();
+    b = await browser();
+  });
+  after(async () => {
+    if (b) {
+      await b.close();
+      removeProfile(b.profile);
+    }
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get page() {
+      return b!.page;
+    },
+    get context() {
+      return b!.context;
+    },
+  };
+}
+
+export const hasFocus = (l: Locator) => l.evaluate((el) => el === document.activeElement);
+
+/** What has the focus, for failure messages. */
+export const describeFocus = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'nothing';
+    return `<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}> ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60)}`;
+  });
+
+/**
+ * Presses Tab (or Shift+Tab when the target comes before the focus) until `target` has the focus; `eachStop`
+ * runs after every key press. Bounded: a control the keyboard cannot reach fails the test.
+ */
+export async function tabTo(page: Page, target: Locator, { max = 120, eachStop }: { max?: number; eachStop?: () => Promise<void> } = {}): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < max; i++) {
+    if (await hasFocus(target)) return;
+    const backwards = await target.evaluate((el) => {
+      const active = document.activeElement;
+      return !!active && active !== document.body && !!(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    await eachStop?.();
+  }
+  assert.fail(`Tab never reached the target; the focus is on ${await describeFocus(page)}`);
 }

@@ -3,50 +3,15 @@
  * (Tab, Shift+Tab, Space, Enter, arrow keys). Answers come from content/chapters/03-risk-identification.mdx.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { browser, removeProfile, serve, type Browser, type Server } from './harness.ts';
+import { describeFocus, hasFocus, sessionPerFile, tabTo } from './harness.ts';
 
-let server: Server;
-let b: Browser;
-before(async () => {
-  server = await serve();
-  b = await browser();
-});
-after(async () => {
-  await b.close();
-  removeProfile(b.profile);
-  await server.close();
-});
+const session = sessionPerFile();
 
 const CHAPTER = '#/chapter/risk-identification';
 
-const hasFocus = (l: Locator) => l.evaluate((el) => el === document.activeElement);
-
 /** What has the focus, for failure messages. */
-const describeFocus = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el ? `<${el.tagName.toLowerCase()}> ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60)}` : 'nothing';
-  });
-
-/**
- * Presses Tab (or Shift+Tab when the target comes before the focus) until `target` has the focus.
- * Bounded: a control the keyboard cannot reach fails the test.
- */
-async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
-  await target.waitFor();
-  for (let i = 0; i < max; i++) {
-    if (await hasFocus(target)) return;
-    const backwards = await target.evaluate((el) => {
-      const active = document.activeElement;
-      return !!active && active !== document.body && !!(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
-    });
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  assert.fail(`Tab never reached the target; the focus is on ${await describeFocus(page)}`);
-}
-
 async function assertFocused(page: Page, target: Locator, what: string): Promise<void> {
   assert.ok(await hasFocus(target), `${what} has the focus (it is on ${await describeFocus(page)})`);
 }
@@ -118,8 +83,8 @@ async function submit(page: Page, group: Locator): Promise<string> {
 }
 
 test('with the keyboard only, a learner answers every kind of question in the chapter quiz and passes', async () => {
-  const { page } = b;
-  await page.goto(server.url + CHAPTER + '/p3-quiz-section');
+  const { page } = session;
+  await page.goto(session.url + CHAPTER + '/p3-quiz-section');
   await assertFocused(page, page.getByRole('heading', { level: 2, name: '本章测验' }), 'the quiz section heading');
 
   // match: a select per risk
@@ -189,8 +154,8 @@ test('with the keyboard only, a learner answers every kind of question in the ch
 });
 
 test('with the keyboard only, a learner walks the chapter scenario to its good outcome, the focus following each step', async () => {
-  const { page } = b;
-  await page.goto(server.url + CHAPTER + '/p3-prevention');
+  const { page } = session;
+  await page.goto(session.url + CHAPTER + '/p3-prevention');
   await assertFocused(page, page.getByRole('heading', { level: 2, name: '风险防范措施' }), 'the section heading');
   const scenario = page.getByRole('region', { name: '巡检中发现的「方便做法」' });
   const feedback = scenario.locator('.scenario-feedback');
@@ -227,10 +192,10 @@ test('with the keyboard only, a learner walks the chapter scenario to its good o
 // TODO: the debounced merge-on-write brings the previous run back a moment after 重新开始
 // (src/domain/merge.ts keeps the run with more choices), so the second run cannot be walked yet.
 test('with the keyboard only, a learner restarts the scenario and a poor second run keeps the best score', async (t) => {
-  const { page } = b;
+  const { page } = session;
   page.setDefaultTimeout(5_000);
   t.after(() => page.setDefaultTimeout(30_000));
-  await page.goto(server.url + CHAPTER + '/p3-prevention');
+  await page.goto(session.url + CHAPTER + '/p3-prevention');
   const scenario = page.getByRole('region', { name: '巡检中发现的「方便做法」' });
   await scenario.getByRole('heading', { name: /结局：识别、评估、防范、改进形成闭环/ }).waitFor();
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
 import { browser, buildVariant, freePort, removeProfile, ROOT, serve, type Server } from './harness.ts';
 
@@ -28,17 +28,26 @@ async function answerFirstRadioQuestion(page: Page): Promise<string> {
   return prompt;
 }
 
-test('after one visit, every chapter opens and works with the server gone and no network', async () => {
+/** Serves the build, visits it in a fresh browser until the service worker controls the page, then runs `visit`. */
+async function afterFirstVisit(visit: (s: { page: Page; context: BrowserContext; server: Server }) => Promise<void>): Promise<void> {
   const server = await serve();
   servers.push(server);
   const b = await browser();
   try {
-    const { page } = b;
-    await page.goto(server.url);
-    await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
-    await untilControlled(page);
+    await b.page.goto(server.url);
+    await b.page.getByRole('heading', { level: 1, name: course.title }).waitFor();
+    await untilControlled(b.page);
+    await visit({ page: b.page, context: b.context, server });
+  } finally {
+    await b.close();
+    removeProfile(b.profile);
+  }
+}
+
+test('after one visit, every chapter opens and works with the server gone and no network', () =>
+  afterFirstVisit(async ({ page, context, server }) => {
     await server.close();
-    await b.context.setOffline(true);
+    await context.setOffline(true);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
@@ -56,11 +65,7 @@ test('after one visit, every chapter opens and works with the server gone and no
     const prompt = await answerFirstRadioQuestion(page);
     await page.reload();
     await page.getByRole('group').filter({ hasText: prompt }).locator('.verdict').waitFor();
-  } finally {
-    await b.close();
-    removeProfile(b.profile);
-  }
-});
+  }));
 
 test('a new course version is offered, and accepting it reloads into it with progress intact', async () => {
   const port = await freePort();
@@ -122,25 +127,14 @@ test('the built web app manifest makes the course installable: names, icons, col
   assert.match(readFileSync(join(dist, 'index.html'), 'utf8'), /<link rel="manifest" href="\.\/manifest\.webmanifest">/);
 });
 
-test('Chromium finds nothing in the way of installing the course', async () => {
-  const server = await serve();
-  servers.push(server);
-  const b = await browser();
-  try {
-    const { page } = b;
-    await page.goto(server.url);
-    await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
-    await untilControlled(page);
-    const cdp = await b.context.newCDPSession(page);
+test('Chromium finds nothing in the way of installing the course', () =>
+  afterFirstVisit(async ({ page, context }) => {
+    const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
     assert.deepEqual(installabilityErrors.map((e) => e.errorId), []);
     const manifest = (await cdp.send('Page.getAppManifest')) as { errors: { message: string }[] };
     assert.deepEqual(manifest.errors.map((e) => e.message), []);
-  } finally {
-    await b.close();
-    removeProfile(b.profile);
-  }
-});
+  }));
 
 test('inside an LMS launch no service worker is registered: the LMS serves the files', async () => {
   const server = await serve();

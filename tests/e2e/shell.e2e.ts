@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { browser, removeProfile, serve, type Browser, type Server } from './harness.ts';
+import { test } from 'node:test';
+import { sessionPerFile } from './harness.ts';
 
-let server: Server;
-let b: Browser;
-before(async () => {
-  server = await serve();
-  b = await browser();
-});
-after(async () => {
-  await b.close();
-  removeProfile(b.profile);
-  await server.close();
-});
+const session = sessionPerFile();
 
 test('a learner opens the course, reads the introduction by its table of contents, switches language and reloads a deep link', async () => {
-  const { page } = b;
-  await page.goto(server.url);
+  const { page } = session;
+  await page.goto(session.url);
   await page.getByRole('heading', { level: 1, name: '规范服务培训' }).waitFor();
   const chapters = page.getByRole('list').filter({ has: page.getByRole('link', { name: /导言/ }) });
   assert.equal(await chapters.getByRole('listitem').count(), 11);
@@ -47,8 +37,8 @@ test('a learner opens the course, reads the introduction by its table of content
 });
 
 test('an unknown address shows the not-found page with a way home', async () => {
-  const { page } = b;
-  await page.goto(server.url + '#/no/such/page');
+  const { page } = session;
+  await page.goto(session.url + '#/no/such/page');
   await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
   await page.getByRole('link', { name: '返回课程首页' }).click();
   await page.getByRole('heading', { level: 1, name: '规范服务培训' }).waitFor();
