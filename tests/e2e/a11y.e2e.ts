@@ -18,7 +18,7 @@ import type { Locator, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
 import type { Question, QuizData, ScenarioData } from '../../src/domain/course.ts';
 import { en } from '../../src/i18n/en.ts';
-import { browser, describeFocus, hasFocus, removeProfile, ROOT, serve, tabTo as tabToTarget, type Browser, type Server } from './harness.ts';
+import { browser, describeFocus, hasFocus, removeProfile, ROOT, serve, pickRadio as pickRadioWith, tabTo as tabToTarget, type Browser, type Server } from './harness.ts';
 
 const loaded = loadCourse(ROOT);
 const course = loaded.manifest!;
@@ -608,15 +608,8 @@ const SETTLE = `new Promise((resolve) => {
   requestAnimationFrame(tick);
 })`;
 
-/** Tabs into a radio group and moves the selection to `answer` with Space and the arrow keys. */
-async function pickRadio(page: Page, group: Locator, answer: string): Promise<void> {
-  const radios = group.getByRole('radio');
-  const target = group.getByRole('radio', { name: answer, exact: true });
-  await tabTo(page, radios.first());
-  await page.keyboard.press('Space');
-  for (let i = await radios.count(); i > 0 && !(await target.isChecked()); i--) await page.keyboard.press('ArrowDown');
-  assert.ok(await target.isChecked(), `「${answer}」 is checked`);
-}
+/** Tabs into a radio group (every stop showing focus) and checks `answer` with Space and the arrow keys. */
+const pickRadio = (page: Page, group: Locator, answer: string) => pickRadioWith(page, group, answer, tabTo);
 
 /** Answers a question rightly with the keyboard only and submits it with Enter. */
 async function answerByKeyboard(page: Page, q: Question): Promise<void> {

@@ -177,3 +177,13 @@ export async function tabTo(page: Page, target: Locator, { max = 120, eachStop }
   }
   assert.fail(`Tab never reached the target; the focus is on ${await describeFocus(page)}`);
 }
+
+/** Tabs into a radio group, then checks `answer` with Space and the arrow keys (`tab` may check every stop). */
+export async function pickRadio(page: Page, group: Locator, answer: string, tab: (page: Page, target: Locator) => Promise<void> = tabTo): Promise<void> {
+  const radios = group.getByRole('radio');
+  const target = group.getByRole('radio', { name: answer, exact: true });
+  await tab(page, radios.first());
+  await page.keyboard.press('Space');
+  for (let i = await radios.count(); i > 0 && !(await target.isChecked()); i--) await page.keyboard.press('ArrowDown');
+  assert.ok(await target.isChecked(), `「${answer}」 is checked`);
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { describeFocus, hasFocus, sessionPerFile, tabTo } from './harness.ts';
+import { describeFocus, hasFocus, pickRadio as pickRadioWith, sessionPerFile, tabTo } from './harness.ts';
 
 const session = sessionPerFile();
 
@@ -19,15 +19,10 @@ async function assertFocused(page: Page, target: Locator, what: string): Promise
 /** The quiz question (a fieldset) whose prompt contains `prompt`. */
 const question = (page: Page, prompt: string) => page.getByRole('group').filter({ hasText: prompt });
 
-/** Tabs into a radio group, then checks `answer` with Space and the arrow keys. */
+/** Tabs into a radio group, checks `answer` with Space and the arrow keys, and keeps the focus on it. */
 async function pickRadio(page: Page, group: Locator, answer: string): Promise<void> {
-  const radios = group.getByRole('radio');
-  const target = group.getByRole('radio', { name: answer, exact: true });
-  await tabTo(page, radios.first());
-  await page.keyboard.press('Space');
-  for (let i = await radios.count(); i > 0 && !(await target.isChecked()); i--) await page.keyboard.press('ArrowDown');
-  assert.ok(await target.isChecked(), `「${answer}」 is checked`);
-  await assertFocused(page, target, `the radio 「${answer}」`);
+  await pickRadioWith(page, group, answer);
+  await assertFocused(page, group.getByRole('radio', { name: answer, exact: true }), `the radio 「${answer}」`);
 }
 
 /** Tabs to each checkbox to tick and presses Space. */
