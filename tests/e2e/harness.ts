@@ -42,11 +42,14 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** Serves a built folder (default dist/) with vite preview. */
+/** The build the browser tests serve: dist/, or ZX_DIST (so two builds can be tested side by side). */
+export const DIST = process.env.ZX_DIST ? resolve(process.env.ZX_DIST) : join(ROOT, 'dist');
+
+/** Serves a built folder (default DIST) with vite preview. */
 export async function serve(options: { outDir?: string; port?: number } = {}): Promise<Server> {
   const port = options.port ?? (await freePort());
   const args = [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
-  if (options.outDir) args.push('--outDir', options.outDir);
+  args.push('--outDir', options.outDir ?? DIST);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: String(port) } });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));

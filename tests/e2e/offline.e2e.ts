@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
-import { browser, buildVariant, freePort, removeProfile, ROOT, serve, type Server } from './harness.ts';
+import { browser, buildVariant, DIST, freePort, removeProfile, ROOT, serve, type Server } from './harness.ts';
 
 const course = loadCourse(ROOT).manifest!;
 const servers: Server[] = [];
@@ -103,7 +103,7 @@ test('a new course version is offered, and accepting it reloads into it with pro
 });
 
 test('the built web app manifest makes the course installable: names, icons, colours, standalone, relative start and scope', () => {
-  const dist = join(ROOT, 'dist');
+  const dist = DIST;
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')) as Record<string, unknown> & {
     icons: { src: string; sizes: string; type: string; purpose?: string }[];
   };
