@@ -35,4 +35,22 @@ describe('the build', () => {
     const manifest = load.call({ error: () => undefined }, '\0virtual:course');
     expect(manifest).toContain('"id":"ch-one"');
   });
+
+  test('exposes the answer key of every chapter and the bank as its own module, apart from the manifest', () => {
+    const root = writeCourse({ 'course.yaml': courseYaml(['ch-one']), 'chapters/01-one.mdx': chapter() });
+    const plugin = courseContent({ root });
+    const resolve = plugin.resolveId as unknown as (id: string) => string | undefined;
+    const load = plugin.load as unknown as (this: unknown, id: string) => string;
+    expect(resolve('virtual:course-items')).toBe('\0virtual:course-items');
+    const items = JSON.parse(load.call({ error: () => undefined }, '\0virtual:course-items').replace(/^export default /, '').replace(/;$/, '')) as {
+      chapters: Record<string, { quizzes: { questions: { id: string; choices: { correct: boolean }[] }[] }[] }>;
+      bank: unknown[];
+    };
+    expect(Object.keys(items.chapters)).toEqual(['ch-one']);
+    const questions = items.chapters['ch-one']!.quizzes.flatMap((q) => q.questions);
+    expect(questions.length).toBeGreaterThan(0);
+    expect(questions.some((q) => q.choices.some((c) => c.correct))).toBe(true);
+    // the manifest itself never carries the key
+    expect(load.call({ error: () => undefined }, '\0virtual:course')).not.toContain('"correct"');
+  });
 });

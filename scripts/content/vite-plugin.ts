@@ -4,11 +4,15 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import type { CourseItems } from '../../src/domain/course.ts';
 import { formatProblems } from './errors.ts';
 import { loadCourse, type LoadedCourse } from './load-course.ts';
 
 const VIRTUAL = 'virtual:course';
 const RESOLVED = '\0' + VIRTUAL;
+/** the answer key of the whole course (CourseItems): loaded lazily by records, exporters and the LMS/LRS runtimes */
+const ITEMS = 'virtual:course-items';
+const RESOLVED_ITEMS = '\0' + ITEMS;
 
 export function courseContent(options: { root?: string; contentDir?: string } = {}): Plugin {
   let root = options.root ?? process.cwd();
@@ -30,9 +34,15 @@ export function courseContent(options: { root?: string; contentDir?: string } = 
       fail(this);
     },
     resolveId(id) {
-      return id === VIRTUAL ? RESOLVED : undefined;
+      return id === VIRTUAL ? RESOLVED : id === ITEMS ? RESOLVED_ITEMS : undefined;
     },
     load(id) {
+      if (id === RESOLVED_ITEMS) {
+        fail(this);
+        const c = load();
+        const items: CourseItems = { chapters: c.interactive, bank: c.bank };
+        return `export default ${JSON.stringify(items)};`;
+      }
       if (id !== RESOLVED) return undefined;
       fail(this);
       return `export default ${JSON.stringify(load().manifest)};`;
@@ -56,8 +66,10 @@ export function courseContent(options: { root?: string; contentDir?: string } = 
       server.watcher.on('all', (_event, path) => {
         if (!path.startsWith(resolve(root, contentDir))) return;
         course = undefined;
-        const mod = server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) server.moduleGraph.invalidateModule(mod);
+        for (const virtualId of [RESOLVED, RESOLVED_ITEMS]) {
+          const mod = server.moduleGraph.getModuleById(virtualId);
+          if (mod) server.moduleGraph.invalidateModule(mod);
+        }
       });
     },
   };

@@ -106,6 +106,17 @@ export interface ChapterInteractive {
   plans: ActionPlanData[];
 }
 
+/**
+ * Every interactive item of the course in one place: each chapter's quizzes, scenarios, matrices and plans, and
+ * the final-assessment bank. The answer key lives here, so it is loaded only by what needs it (records, exports,
+ * an LMS or LRS), never by the first view. Exposed at build time as `virtual:course-items`.
+ */
+export interface CourseItems {
+  /** chapter id → what the chapter holds */
+  chapters: Record<string, ChapterInteractive>;
+  bank: Question[];
+}
+
 export interface SectionMeta {
   id: string;
   title: string;
