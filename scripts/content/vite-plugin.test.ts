@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { courseContent } from './vite-plugin.ts';
-import { chapter, courseYaml, writeCourse } from './test-course.ts';
+import { chapter, courseYaml, section, writeCourse } from './test-course.ts';
 
 function buildStart(root: string): string {
   const plugin = courseContent({ root });
@@ -37,7 +37,9 @@ describe('the build', () => {
   });
 
   test('exposes the answer key of every chapter and the bank as its own module, apart from the manifest', () => {
-    const root = writeCourse({ 'course.yaml': courseYaml(['ch-one']), 'chapters/01-one.mdx': chapter() });
+    const quiz = `<Quiz id="q-quiz" passMark={80}>\n\n<Question id="q1" type="single" prompt="问题？">\n<Choice id="a" correct>对</Choice>\n<Choice id="b">错</Choice>\n<Explain>因为。</Explain>\n</Question>\n\n</Quiz>`;
+    const root = writeCourse({ 'course.yaml': courseYaml(['ch-one']), 'chapters/01-one.mdx': chapter({ body: section('ch-one-s1', quiz) }) });
+    expect(buildStart(root)).toBe('built');
     const plugin = courseContent({ root });
     const resolve = plugin.resolveId as unknown as (id: string) => string | undefined;
     const load = plugin.load as unknown as (this: unknown, id: string) => string;
