@@ -21,7 +21,7 @@ import type { LearnerProgress } from '../domain/progress.ts';
 import { emptyProgress } from '../domain/progress.ts';
 import { maxPathScore } from '../domain/scenario.ts';
 import { currentProgress, useStore } from '../state/store.ts';
-import { ChapterContext } from './player/chapter-context.ts';
+import { ChapterContext } from '../ui/chapter-context.ts';
 
 export function choice(c: Partial<Choice> & Pick<Choice, 'id'>): Choice {
   return { text: `选项 ${c.id}`, correct: false, ...c };

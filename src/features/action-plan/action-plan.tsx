@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { removePlanItem, savePlanItem } from '../../domain/progress-updates.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { useChapter } from '../player/chapter-context.ts';
+import { useChapter } from '../../ui/chapter-context.ts';
 
 /** The learner's personal action plan: items with an area, a measure and a target date, saved with progress. */
 export function ActionPlan({ id }: { id: string }) {

@@ -6,7 +6,7 @@ import course from 'virtual:course';
 import { sectionsSeenIn } from '../../domain/progress.ts';
 import { mdxComponents } from '../../mdx/registry.tsx';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { ChapterContext } from './chapter-context.ts';
+import { ChapterContext } from '../../ui/chapter-context.ts';
 import { loadChapter, type ChapterModule } from './chapter-modules.ts';
 import { partLabel } from './labels.ts';
 import { NotFoundPage } from './not-found-page.tsx';

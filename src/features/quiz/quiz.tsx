@@ -4,7 +4,7 @@ import { openAttempt, startAttempt, submitAnswer } from '../../domain/progress-u
 import { hashSeed } from '../../domain/random.ts';
 import { attemptsLeft, type Answer } from '../../domain/scoring.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { useChapter } from '../player/chapter-context.ts';
+import { useChapter } from '../../ui/chapter-context.ts';
 import { QuestionView } from './question-view.tsx';
 
 /** A chapter quiz, rendered from the data extracted at build time and the learner's attempts. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { markSectionSeen, setResume } from '../../domain/progress-updates.ts';
 import { useStore } from '../../state/store.ts';
-import { useChapter } from '../player/chapter-context.ts';
+import { useChapter } from '../../ui/chapter-context.ts';
 
 /**
  * A chapter section. It counts as read once its end has been on screen (the learner scrolled through it,

@@ -3,7 +3,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { placeRisk } from '../../domain/progress-updates.ts';
 import { placementMatches, RISK_LEVELS, riskGrade, type Placement } from '../../domain/risk.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { useChapter } from '../player/chapter-context.ts';
+import { useChapter } from '../../ui/chapter-context.ts';
 
 /**
  * The learner rates each risk's likelihood and impact (native selects: keyboard and screen-reader friendly),

@@ -3,7 +3,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { chooseOption, restartScenario } from '../../domain/progress-updates.ts';
 import { replay } from '../../domain/scenario.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { useChapter } from '../player/chapter-context.ts';
+import { useChapter } from '../../ui/chapter-context.ts';
 
 /** A branching case study: the learner's path is replayed from stored choices, so a reload resumes mid-way. */
 export function Scenario({ id }: { id: string }) {

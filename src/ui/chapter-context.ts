@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ChapterInteractive, ChapterMeta } from '../../domain/course.ts';
+import type { ChapterInteractive, ChapterMeta } from '../domain/course.ts';
 
 export interface ChapterContextValue {
   chapter: ChapterMeta;
