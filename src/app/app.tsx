@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { HashRouter, Route, Routes, useParams } from 'react-router';
 import { preloadChapter } from '../features/player/chapter-modules.ts';
 import { HomePage } from '../features/player/home-page.tsx';
-import { NotFoundPage } from '../features/player/not-found-page.tsx';
+import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Layout } from './layout.tsx';
 import { RouteBoundary } from './route-boundary.tsx';
 

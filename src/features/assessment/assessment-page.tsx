@@ -7,10 +7,10 @@ import type { Question } from '../../domain/course.ts';
 import { submitAnswer } from '../../domain/progress-updates.ts';
 import { attemptsLeft, type Answer } from '../../domain/scoring.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { partLabel } from '../player/labels.ts';
-import { NotFoundPage } from '../player/not-found-page.tsx';
-import { PageHeading } from '../player/page-heading.tsx';
-import { QuestionView } from '../quiz/question-view.tsx';
+import { partLabel } from '../../ui/labels.ts';
+import { NotFoundPage } from '../../ui/not-found-page.tsx';
+import { PageHeading } from '../../ui/page-heading.tsx';
+import { QuestionView } from '../../ui/question-view.tsx';
 import { loadBank } from './bank.ts';
 
 const NO_ATTEMPTS: never[] = [];

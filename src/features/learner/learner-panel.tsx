@@ -4,7 +4,7 @@ import course from 'virtual:course';
 import { courseSummary } from '../../domain/progress.ts';
 import { emptyProgress } from '../../domain/progress.ts';
 import { useStore } from '../../state/store.ts';
-import { formatDuration } from '../player/labels.ts';
+import { formatDuration } from '../../ui/labels.ts';
 import { ProfileForm } from './profile-form.tsx';
 
 /** Learners on a shared device: who is learning, switching, adding, editing and deleting one's own data. */

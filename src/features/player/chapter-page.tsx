@@ -8,9 +8,9 @@ import { mdxComponents } from '../../mdx/registry.tsx';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { ChapterContext } from '../../ui/chapter-context.ts';
 import { loadChapter, type ChapterModule } from './chapter-modules.ts';
-import { partLabel } from './labels.ts';
-import { NotFoundPage } from './not-found-page.tsx';
-import { PageHeading } from './page-heading.tsx';
+import { partLabel } from '../../ui/labels.ts';
+import { NotFoundPage } from '../../ui/not-found-page.tsx';
+import { PageHeading } from '../../ui/page-heading.tsx';
 import { useChapterTime } from './use-chapter-time.ts';
 
 export function ChapterPage() {

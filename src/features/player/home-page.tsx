@@ -5,8 +5,8 @@ import course from 'virtual:course';
 import { validateProfile } from '../../domain/learner.ts';
 import { chapterStatus, continueTarget, courseSummary, quizBest, quizPassed, sectionsSeenIn } from '../../domain/progress.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { formatDuration, partLabel } from './labels.ts';
-import { PageHeading } from './page-heading.tsx';
+import { formatDuration, partLabel } from '../../ui/labels.ts';
+import { PageHeading } from '../../ui/page-heading.tsx';
 
 // below the fold: loaded after the first view
 const LearnerPanel = lazy(async () => ({ default: (await import('../learner/learner-panel.tsx')).LearnerPanel }));

@@ -5,7 +5,7 @@ import { hashSeed } from '../../domain/random.ts';
 import { attemptsLeft, type Answer } from '../../domain/scoring.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../../ui/chapter-context.ts';
-import { QuestionView } from './question-view.tsx';
+import { QuestionView } from '../../ui/question-view.tsx';
 
 /** A chapter quiz, rendered from the data extracted at build time and the learner's attempts. */
 export function Quiz({ id }: { id: string }) {

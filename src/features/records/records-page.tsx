@@ -5,8 +5,8 @@ import course from 'virtual:course';
 import { certificate } from '../../domain/certificate.ts';
 import { chapterStatus, courseSummary, quizBest, quizPassed, sectionsSeenIn } from '../../domain/progress.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { formatDuration, partLabel } from '../player/labels.ts';
-import { PageHeading } from '../player/page-heading.tsx';
+import { formatDuration, partLabel } from '../../ui/labels.ts';
+import { PageHeading } from '../../ui/page-heading.tsx';
 
 /** The learner's training record, printable, with the certificate and the personal action plan. */
 export function RecordsPage() {

@@ -1,5 +1,5 @@
-import type { Question } from '../../domain/course.ts';
-import { hashSeed, shuffle } from '../../domain/random.ts';
+import type { Question } from '../domain/course.ts';
+import { hashSeed, shuffle } from '../domain/random.ts';
 
 /** The order a learner sees choices in this attempt: seeded, so a reload shows the same order. */
 export function displayOrder(q: Question, attemptSeed: number): { choices: string[]; rights: string[] } {

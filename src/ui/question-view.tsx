@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation.ts';
-import type { Question } from '../../domain/course.ts';
-import { correctAnswer, type Answer, type QuestionScore } from '../../domain/scoring.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import type { Question } from '../domain/course.ts';
+import { correctAnswer, type Answer, type QuestionScore } from '../domain/scoring.ts';
 import { displayOrder } from './display-order.ts';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { useTranslation } from '../../i18n/use-translation.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { Link } from 'react-router';
 import { PageHeading } from './page-heading.tsx';
 
