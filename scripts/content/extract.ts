@@ -402,7 +402,8 @@ export function extractMdx(file: string, source: string, ids: IdRegistry, proble
       if (parent !== tree) ctx.problem(n, tag(n), 'is nested in another element', 'sections sit at the top level of the chapter');
       const sid = id(ctx, n, 'section');
       const title = str(ctx, n, 'title', true);
-      if (sid && title) sections.push({ id: sid, title });
+      // reading length: the prose only (quizzes, scenarios and the like are timed by being answered, not read)
+      if (sid && title) sections.push({ id: sid, title, chars: textOf(n, INTERACTIVE).replace(/\s+/g, '').length });
       return true;
     }
     if (name === 'Callout') {

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ChapterInteractive, ChapterMeta, CourseManifest, Question } from '../../src/domain/course.ts';
 import { bankFrontmatterSchema, courseSchema, frontmatterSchema } from '../../src/domain/course.schema.ts';
+import { compareVersions } from '../../src/domain/course-version.ts';
 import type { ContentProblem } from './errors.ts';
 import { extractMdx, IdRegistry, schemaProblems, type Replacement } from './extract.ts';
 
@@ -124,6 +125,23 @@ export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
   for (const [cid, meta] of chapters)
     if (!seen.has(cid))
       problems.push({ file: meta.file, line: 2, field: 'frontmatter.id', message: `"${cid}" is not listed in course.yaml`, hint: 'add it to `chapters:` in content/course.yaml where it belongs in the teaching order' });
+
+  // changes: each entry names a released version (not a future one) and chapters the course has
+  const lineOfChange = (version: string) => {
+    const i = courseLines.findIndex((l) => new RegExp(`^\\s*-?\\s*version\\s*:\\s*["']?${version.replace(/\./g, '\\.')}["']?\\s*$`).test(l));
+    return i >= 0 ? i + 1 : undefined;
+  };
+  const versionsSeen = new Set<string>();
+  for (const change of course.data.changes ?? []) {
+    const line = lineOfChange(change.version);
+    if (versionsSeen.has(change.version)) problems.push({ file: courseFile, line, field: `changes: ${change.version}`, message: 'is listed twice', hint: 'list each version once, with every chapter it changed' });
+    versionsSeen.add(change.version);
+    if (compareVersions(change.version, course.data.version) > 0)
+      problems.push({ file: courseFile, line, field: `changes: ${change.version}`, message: `is newer than the course version (${course.data.version})`, hint: 'raise `version:` when you release the change' });
+    for (const c of change.chapters)
+      if (!chapters.has(c))
+        problems.push({ file: courseFile, line, field: `changes: ${change.version}: ${c}`, message: 'is an unknown chapter', hint: chapters.size ? `chapter ids found: ${[...chapters.keys()].join(', ')}` : 'use a chapter id from content/chapters' });
+  }
 
   const bankMeta = out.bank.map((q) => ({ id: q.id, part: q.part ?? 0, points: q.points }));
   if (existsSync(bankPath)) {

@@ -17,6 +17,41 @@ export const courseSchema = z.strictObject({
   defaultLocale: z.enum(['zh-CN', 'en'], { error: 'must be "zh-CN" or "en"' }),
   masteryScore: z.number({ error: 'must be a number from 0 to 100' }).min(0).max(100),
   certificateValidityMonths: z.number({ error: 'must be a whole number of months' }).int().positive(),
+  organisation: z.string({ error: 'must be the name of the organisation that issues the certificate' }).min(1, 'must not be empty').optional(),
+  requirements: z
+    .strictObject({
+      scenarios: z.boolean({ error: 'must be true or false: whether every scenario must be walked to an outcome' }).optional(),
+      riskMatrix: z.boolean({ error: 'must be true or false: whether every risk of every matrix must be placed' }).optional(),
+      assessmentOpens: z.enum(['after-chapters', 'always'], { error: 'must be "after-chapters" or "always"' }).optional(),
+    })
+    .optional(),
+  reading: z
+    .strictObject({
+      // a ceiling, not an average: above about 2,000 characters a minute nobody reads Chinese text, they skim it
+      charsPerMinute: z.number({ error: 'must be a number of characters a minute' }).int().min(100, 'must be at least 100').max(2000, 'must be at most 2000').optional(),
+      minSeconds: z.number({ error: 'must be a number of seconds' }).int().min(0).max(600, 'must be at most 600').optional(),
+    })
+    .optional(),
+  rounds: z
+    .strictObject({
+      enabled: z.boolean({ error: 'must be true or false' }).optional(),
+      assessmentReread: z.enum(['missed-parts', 'all-chapters'], { error: 'must be "missed-parts" or "all-chapters"' }).optional(),
+    })
+    .optional(),
+  recertification: z
+    .strictObject({
+      withinDays: z.number({ error: 'must be a whole number of days' }).int().min(0).max(365, 'must be at most 365').optional(),
+    })
+    .optional(),
+  changes: z
+    .array(
+      z.strictObject({
+        version: z.string({ error: 'is required (e.g. "1.1.0")' }).regex(/^\d+\.\d+\.\d+$/, 'must be a version like "1.1.0"'),
+        chapters: z.array(idSchema, { error: 'must list the ids of the chapters that changed' }).min(1, 'must list at least one chapter'),
+      }),
+      { error: 'must be a list of { version, chapters }' },
+    )
+    .optional(),
   assessment: z.strictObject({
     questionsPerPart: z.number().int().positive(),
     attempts: z.number().int().min(0),

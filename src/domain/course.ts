@@ -120,6 +120,8 @@ export interface CourseItems {
 export interface SectionMeta {
   id: string;
   title: string;
+  /** characters of reading text in the section (whitespace and interactive items left out): sets its reading time */
+  chars?: number;
 }
 
 export interface QuizMeta {
@@ -151,11 +153,53 @@ export interface AssessmentSettings {
   refresherQuestionsPerPart: number;
 }
 
+/** What a certificate needs beyond every chapter completed and the final assessment passed. */
+export interface RequirementSettings {
+  /** every scenario walked to an outcome */
+  scenarios?: boolean;
+  /** every risk of every risk matrix placed */
+  riskMatrix?: boolean;
+  /** when the final assessment opens: once every chapter is completed (default), or at any time */
+  assessmentOpens?: 'after-chapters' | 'always';
+}
+
+export interface ReadingSettings {
+  /** the fastest plausible reading speed, in characters a minute: a section counts as read after chars / this */
+  charsPerMinute?: number;
+  /** the least time any section must be on screen, however short */
+  minSeconds?: number;
+}
+
+export interface RoundSettings {
+  /** after the last allowed attempt, re-reading unlocks a new round of attempts (default true) */
+  enabled?: boolean;
+  /** what the final assessment's next round asks to re-read: the chapters of the parts missed, or every chapter */
+  assessmentReread?: 'missed-parts' | 'all-chapters';
+}
+
+export interface RecertificationSettings {
+  /** the refresher is offered this many days before the certificate expires (and after) */
+  withinDays?: number;
+}
+
+/** One course version's changes: the chapters whose content changed in that version. */
+export interface CourseChange {
+  version: string;
+  chapters: string[];
+}
+
 export interface CourseManifest {
   id: string;
   version: string;
   title: string;
   subtitle?: string;
+  /** the organisation that issues the certificate */
+  organisation?: string;
+  requirements?: RequirementSettings;
+  reading?: ReadingSettings;
+  rounds?: RoundSettings;
+  recertification?: RecertificationSettings;
+  changes?: CourseChange[];
   defaultLocale: string;
   masteryScore: number;
   certificateValidityMonths: number;
