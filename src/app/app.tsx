@@ -9,7 +9,7 @@ import { RouteBoundary } from './route-boundary.tsx';
 const lazyPage = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
 const AssessmentPage = lazyPage(async () => (await import('../features/assessment/assessment-page.tsx')).AssessmentPage);
 const RecordsPage = lazyPage(async () => (await import('../features/records/records-page.tsx')).RecordsPage);
-const ChapterPage = lazyPage(async () => (await import('../features/player/chapter-page.tsx')).ChapterPage);
+const ChapterPage = lazyPage(async () => (await import('./chapter-page-with-components.tsx')).ChapterPageWithComponents);
 
 /** A lazily loaded page, inside its own error boundary. */
 function Page({ component: C }: { component: ComponentType }) {

@@ -1,10 +1,8 @@
-import { MDXProvider } from '@mdx-js/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link, useParams } from 'react-router';
 import course from 'virtual:course';
 import { sectionsSeenIn } from '../../domain/progress.ts';
-import { mdxComponents } from '../../mdx/registry.tsx';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { ChapterContext } from '../../ui/chapter-context.ts';
 import { loadChapter, type ChapterModule } from './chapter-modules.ts';
@@ -95,11 +93,9 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
         {!mod && !failed && <p role="status" className="loading">{t('app.loading')}</p>}
         {value && mod && (
           <ChapterContext.Provider value={value}>
-            <MDXProvider components={mdxComponents}>
-              <div lang="zh-CN">
-                <mod.default />
-              </div>
-            </MDXProvider>
+            <div lang="zh-CN">
+              <mod.default />
+            </div>
           </ChapterContext.Provider>
         )}
         {mod && <nav className="chapter-nav" aria-label={t('chapter.pager')}>
