@@ -50,3 +50,38 @@ export function writeCourse(files: Record<string, string>): string {
   }
   return root;
 }
+
+/** `<Choice>`: a wrong choice gets teaching feedback unless `feedback` is set to '' */
+export function choice(id: string, text: string, { correct = false, feedback }: { correct?: boolean; feedback?: string } = {}): string {
+  feedback ??= correct ? '' : `${text}不对。`;
+  return `  <Choice id="${id}"${correct ? ' correct' : ''}${feedback ? ` feedback="${feedback}"` : ''}>${text}</Choice>`;
+}
+
+export function question({ id = 'q1', type = 'single', prompt = '问题？', answer = '', part = -1, choices = [] as string[] } = {}): string {
+  const attrs = [`id="${id}"`, `type="${type}"`, ...(answer ? [`answer="${answer}"`] : []), ...(part >= 0 ? [`part={${part}}`] : []), `prompt="${prompt}"`];
+  return `<Question ${attrs.join(' ')}>\n${choices.join('\n')}${choices.length ? '\n' : ''}  <Explain>因为。</Explain>\n</Question>`;
+}
+
+export function quiz(id: string, questions: string[]): string {
+  return `<Quiz id="${id}">\n\n${questions.join('\n\n')}\n\n</Quiz>`;
+}
+
+export function bank(questions: string[]): string {
+  return `---\nid: final-test\ntitle: 考核\n---\n\n${questions.join('\n\n')}\n`;
+}
+
+export function option({ id = '', to, score = 0 }: { id?: string; to: string; score?: number }): string {
+  return `  <Option${id ? ` id="${id}"` : ''} to="${to}" score={${score}} feedback="反馈。">选择${to}</Option>`;
+}
+
+export function step(id: string, options: string[], start = false): string {
+  return `<Step id="${id}"${start ? ' start' : ''}>\n  情况。\n${options.join('\n')}\n</Step>`;
+}
+
+export function outcome(id: string, rating: 'good' | 'fair' | 'poor'): string {
+  return `<Outcome id="${id}" rating="${rating}" title="结局">复盘。</Outcome>`;
+}
+
+export function scenario(id: string, parts: string[]): string {
+  return `<Scenario id="${id}" title="案例">\n\n${parts.join('\n\n')}\n\n</Scenario>`;
+}
