@@ -62,7 +62,7 @@ describe('taking the assessment', () => {
   });
 
   it('before any attempt, takes weak parts from chapter quizzes below their pass mark', () => {
-    const p = { ...emptyProgress('1'), quizzes: { quiz2: { attempts: [{ n: 1, seed: 1, startedAt: 0, answers: {}, scores: {}, latency: {}, submittedAt: 1, percent: 50, passed: false }] } } };
+    const p = { ...emptyProgress('1'), quizzes: { quiz2: { attempts: [{ n: 1, seed: 1, startedAt: 0, answers: {}, scores: {}, latency: {}, answeredAt: {}, submittedAt: 1, percent: 50, passed: false }] } } };
     expect([...weakParts(p, manifest, bank, 'fa')]).toEqual([2]);
   });
 

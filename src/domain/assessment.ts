@@ -50,7 +50,7 @@ export function startAssessment(
   // refreshers do not use up final attempts
   const finals = attempts.filter((a) => (a.mode ?? 'final') === 'final').length;
   if (draw.mode === 'final' && attemptsLeft(finals, allowed) <= 0) return p;
-  const attempt: QuizAttempt = { n: attempts.length + 1, seed: draw.seed, startedAt: now, answers: {}, scores: {}, latency: {}, questionIds: draw.questionIds, mode: draw.mode };
+  const attempt: QuizAttempt = { n: attempts.length + 1, seed: draw.seed, startedAt: now, answers: {}, scores: {}, latency: {}, answeredAt: {}, questionIds: draw.questionIds, mode: draw.mode };
   return { ...p, quizzes: { ...p.quizzes, [bankId]: { attempts: [...attempts, attempt] } } };
 }
 

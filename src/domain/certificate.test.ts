@@ -10,7 +10,7 @@ const m: CourseManifest = {
   chapters: [{ id: 'ch', file: '', title: '', part: 1, minutes: 1, objectives: [], sections: [{ id: 's', title: '' }], quizzes: [{ id: 'q', passMark: 80, attempts: 3, maxPoints: 1, questionIds: ['x'] }], scenarios: [], matrices: [], plans: [] }],
   bank: [], assessmentBank: { id: 'fa', title: 'FA', file: '' },
 };
-const passed = (at: number, extra: Partial<QuizAttempt> = {}): QuizAttempt => ({ n: 1, seed: 1, startedAt: 0, answers: {}, scores: {}, latency: {}, submittedAt: at, percent: 90, passed: true, ...extra });
+const passed = (at: number, extra: Partial<QuizAttempt> = {}): QuizAttempt => ({ n: 1, seed: 1, startedAt: 0, answers: {}, scores: {}, latency: {}, answeredAt: {}, submittedAt: at, percent: 90, passed: true, ...extra });
 const done = (assessedAt?: number): LearnerProgress => ({
   ...emptyProgress('1'),
   sectionsSeen: { s: 1000 },

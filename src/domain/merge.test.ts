@@ -31,14 +31,14 @@ describe('merging two copies of a learner’s progress', () => {
       startedAt: 0,
       answers: Object.fromEntries(Object.entries(answers).map(([q, c]) => [q, { type: 'single' as const, choice: c }])),
       scores: {},
-      latency: {},
+      latency: {}, answeredAt: {},
     });
     const m = mergeProgress(p({ quizzes: { quiz: { attempts: [attempt({ q1: 'a' })] } } }), p({ quizzes: { quiz: { attempts: [attempt({ q2: 'b' })] } } }));
     expect(Object.keys(m.quizzes.quiz!.attempts[0]!.answers).sort()).toEqual(['q1', 'q2']);
   });
 
   it('keeps a finished attempt over an unfinished copy of it', () => {
-    const open = { n: 1, seed: 1, startedAt: 0, answers: {}, scores: {}, latency: {} };
+    const open = { n: 1, seed: 1, startedAt: 0, answers: {}, scores: {}, latency: {}, answeredAt: {} };
     const done = { ...open, submittedAt: 9, percent: 100, passed: true };
     expect(mergeProgress(p({ quizzes: { q: { attempts: [open] } } }), p({ quizzes: { q: { attempts: [done] } } })).quizzes.q!.attempts).toEqual([done]);
   });

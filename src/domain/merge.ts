@@ -15,6 +15,7 @@ function mergeAttempt(a: QuizAttempt, b: QuizAttempt): QuizAttempt {
     answers: { ...b.answers, ...a.answers },
     scores: { ...b.scores, ...a.scores },
     latency: { ...b.latency, ...a.latency },
+    answeredAt: { ...b.answeredAt, ...a.answeredAt },
   };
 }
 

@@ -33,7 +33,7 @@ export function startAttempt(p: LearnerProgress, quiz: Pick<QuizData, 'id' | 'at
   const attempts = p.quizzes[quiz.id]?.attempts ?? [];
   if (attemptsLeft(attempts.length, quiz.attempts) <= 0) return p;
   const n = attempts.length + 1;
-  const attempt: QuizAttempt = { n, seed: hashSeed(`${seedBase}:${quiz.id}:${n}`), startedAt: now, answers: {}, scores: {}, latency: {} };
+  const attempt: QuizAttempt = { n, seed: hashSeed(`${seedBase}:${quiz.id}:${n}`), startedAt: now, answers: {}, scores: {}, latency: {}, answeredAt: {} };
   return { ...p, quizzes: { ...p.quizzes, [quiz.id]: { attempts: [...attempts, attempt] } } };
 }
 
@@ -47,6 +47,7 @@ export function submitAnswer(p: LearnerProgress, quiz: QuizData, questionId: str
     answers: { ...open.answers, [questionId]: answer },
     scores: { ...open.scores, [questionId]: scoreQuestion(q, answer) },
     latency: { ...open.latency, [questionId]: Math.max(0, Math.round(latencyMs)) },
+    answeredAt: { ...open.answeredAt, [questionId]: now },
   };
   if (quiz.questions.every((x) => attempt.answers[x.id])) {
     const s = scoreQuiz(quiz, attempt.answers);
@@ -60,7 +61,7 @@ export function chooseOption(p: LearnerProgress, s: ScenarioData, choice: Scenar
   const prev = p.scenarios[s.id];
   const latest = prev?.latest ?? { choices: [], score: 0 };
   if (latest.outcome) return p;
-  const choices = [...latest.choices, choice];
+  const choices = [...latest.choices, { step: choice.step, option: choice.option, at: now }];
   const walk = replay(s, choices);
   if (walk.valid.length !== choices.length) return p;
   const run: ScenarioRun = { choices, score: walk.score };

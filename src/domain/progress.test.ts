@@ -59,14 +59,14 @@ const finished = (n: number, percent: number, passed: boolean): QuizAttempt => (
   startedAt: 0,
   answers: {},
   scores: {},
-  latency: {},
+  latency: {}, answeredAt: {},
   submittedAt: 1,
   score: percent,
   max: 100,
   percent,
   passed,
 });
-const unfinished = (n: number): QuizAttempt => ({ n, seed: n, startedAt: 0, answers: {}, scores: {}, latency: {} });
+const unfinished = (n: number): QuizAttempt => ({ n, seed: n, startedAt: 0, answers: {}, scores: {}, latency: {}, answeredAt: {} });
 
 function progress(over: Partial<LearnerProgress> = {}): LearnerProgress {
   return { ...emptyProgress('1.0.0'), ...over };
@@ -101,7 +101,7 @@ describe('chapterStatus', () => {
   it('is in progress once a quiz attempt has started, time has been spent or a scenario begun', () => {
     expect(chapterStatus(progress({ quizzes: { 'intro-quiz': { attempts: [unfinished(1)] } } }), intro)).toBe('in-progress');
     expect(chapterStatus(progress({ time: { intro: 1000 } }), intro)).toBe('in-progress');
-    const scenarios = { 'risks-scenario': { latest: { choices: [{ step: 's', option: 'o' }], score: 0 }, runs: 1 } };
+    const scenarios = { 'risks-scenario': { latest: { choices: [{ step: 's', option: 'o', at: 1 }], score: 0 }, runs: 1 } };
     expect(chapterStatus(progress({ scenarios }), risks)).toBe('in-progress');
   });
 
@@ -271,7 +271,7 @@ describe('quiz attempts', () => {
 
   it('starts attempt 1 with a seed from the learner, the quiz and the attempt number', () => {
     const p = startAttempt(progress(), quiz, 'learner-1', 500);
-    expect(p.quizzes.quiz!.attempts).toEqual([{ n: 1, seed: hashSeed('learner-1:quiz:1'), startedAt: 500, answers: {}, scores: {}, latency: {} }]);
+    expect(p.quizzes.quiz!.attempts).toEqual([{ n: 1, seed: hashSeed('learner-1:quiz:1'), startedAt: 500, answers: {}, scores: {}, latency: {}, answeredAt: {} }]);
     expect(openAttempt(p, 'quiz')?.n).toBe(1);
   });
 
@@ -280,13 +280,14 @@ describe('quiz attempts', () => {
     expect(startAttempt(p, quiz, 'learner-1', 900)).toBe(p);
   });
 
-  it('records an answer with its score and latency, and leaves the attempt open until every question is answered', () => {
+  it('records an answer with its score, latency and time, and leaves the attempt open until every question is answered', () => {
     let p = startAttempt(progress(), quiz, 'learner-1', 0);
     p = submitAnswer(p, quiz, 'q2', yes, 1234.6, 10);
     const a = openAttempt(p, 'quiz')!;
     expect(a.answers).toEqual({ q2: yes });
     expect(a.scores).toEqual({ q2: { score: 3, max: 3, correct: true } });
     expect(a.latency).toEqual({ q2: 1235 });
+    expect(a.answeredAt).toEqual({ q2: 10 });
     expect(a.submittedAt).toBeUndefined();
   });
 
@@ -364,7 +365,7 @@ describe('scenario runs', () => {
 
   it('starts the first run with the first choice', () => {
     const p = chooseOption(progress(), sc, { step: 's1', option: 'good' }, 10);
-    expect(p.scenarios.sc).toEqual({ latest: { choices: [{ step: 's1', option: 'good' }], score: 2 }, runs: 1 });
+    expect(p.scenarios.sc).toEqual({ latest: { choices: [{ step: 's1', option: 'good', at: 10 }], score: 2 }, runs: 1 });
   });
 
   it('ignores a choice that does not fit where the run is', () => {
@@ -376,7 +377,8 @@ describe('scenario runs', () => {
   it('ends the run at an outcome and keeps it as the best run', () => {
     let p = chooseOption(progress(), sc, { step: 's1', option: 'good' }, 10);
     p = chooseOption(p, sc, { step: 's2', option: 'finish' }, 20);
-    const run = { choices: [{ step: 's1', option: 'good' }, { step: 's2', option: 'finish' }], score: 3, outcome: 'great', endedAt: 20 };
+    // each decision keeps when it was taken
+    const run = { choices: [{ step: 's1', option: 'good', at: 10 }, { step: 's2', option: 'finish', at: 20 }], score: 3, outcome: 'great', endedAt: 20 };
     expect(p.scenarios.sc).toEqual({ latest: run, best: run, runs: 1 });
   });
 

@@ -4,7 +4,7 @@
  */
 import type { ChapterMeta, CourseManifest } from './course.ts';
 import type { Placement } from './risk.ts';
-import type { ScenarioChoice } from './scenario.ts';
+import type { TimedChoice } from './scenario.ts';
 import type { Answer, QuestionScore } from './scoring.ts';
 
 export interface QuizAttempt {
@@ -17,6 +17,8 @@ export interface QuizAttempt {
   scores: Record<string, QuestionScore>;
   /** ms from the question being shown (or the previous answer) to its submission */
   latency: Record<string, number>;
+  /** question id → when its answer was submitted (epoch ms); stored from schema v2 on */
+  answeredAt: Record<string, number>;
   submittedAt?: number;
   score?: number;
   max?: number;
@@ -24,7 +26,39 @@ export interface QuizAttempt {
   passed?: boolean;
   /** final assessment only: the questions drawn for this attempt, and whether it was a refresher */
   questionIds?: string[];
-  mode?: 'final' | 'refresher';
+  /** final: counts for the certificate; recertification: the formal refresher that renews it; refresher: practice */
+  mode?: 'final' | 'refresher' | 'recertification';
+  /** final assessment only: the course version the attempt was taken on (the certificate states it) */
+  courseVersion?: string;
+}
+
+/** A new round of attempts after the allowed ones were used up without a pass: unlocked by re-reading `sections`. */
+export interface Round {
+  /** the round's number: 2 is the first round after the first allowance */
+  n: number;
+  openedAt: number;
+  sections: string[];
+  /** section id → when it was read again in this round */
+  read: Record<string, number>;
+  unlockedAt?: number;
+}
+
+/** A certificate as issued: kept for good, so a course update or a renewal never rewrites it. */
+export interface IssuedCertificate {
+  /** 1 for the first certificate, then one more per renewal */
+  n: number;
+  number: string;
+  issuedAt: number;
+  /** yyyy-mm-dd in the learner's local calendar */
+  issuedOn: string;
+  /** the last valid day, yyyy-mm-dd in the learner's local calendar */
+  validUntil: string;
+  courseVersion: string;
+  /** percent of the attempt that earned it */
+  score: number;
+  /** the assessment attempt (n) that earned it */
+  attempt: number;
+  kind: 'initial' | 'renewal';
 }
 
 export interface QuizProgress {
@@ -32,7 +66,7 @@ export interface QuizProgress {
 }
 
 export interface ScenarioRun {
-  choices: ScenarioChoice[];
+  choices: TimedChoice[];
   score: number;
   outcome?: string;
   endedAt?: number;
@@ -70,6 +104,10 @@ export interface LearnerProgress {
   /** chapter id → active ms */
   time: Record<string, number>;
   resume?: { chapter: string; section?: string };
+  /** quiz id (or the assessment bank id) → rounds opened after the allowed attempts ran out */
+  rounds?: Record<string, Round[]>;
+  /** every certificate issued, oldest first */
+  certificates?: IssuedCertificate[];
   startedAt?: number;
   updatedAt: number;
 }

@@ -49,6 +49,9 @@ describe('every shipped version of stored progress', () => {
       expect(wang.plans['summary-plan']![0]!.action).toBe('每月重读一次合规手册');
       expect(wang.resume).toEqual({ chapter: 'risk-identification', section: 'p3-overview' });
       expect(state.currentLearnerId).toBe('7b0e1f7c-2f4e-4b7a-9d39-1a1f0c2b6e01');
+      // v2: every answer and decision knows when it happened (v1's are derived from start + latency)
+      expect(wang.quizzes['p3-quiz']!.attempts[0]!.answeredAt).toEqual({ 'p3-q1': 1796000241250 });
+      expect(wang.scenarios['p3-scn-id-photos']!.latest.choices[0]!.at).toBe(1796000300000);
     });
   }
 });
@@ -58,6 +61,41 @@ describe('migrate', () => {
     const steps = { 1: (s: unknown) => [...(s as string[]), 'to2'], 2: (s: unknown) => [...(s as string[]), 'to3'] };
     expect(migrate(['v1'], 1, steps, 3)).toEqual(['v1', 'to2', 'to3']);
     expect(migrate(['v2'], 2, steps, 3)).toEqual(['v2', 'to3']);
+  });
+
+  it('dates v1 answers from the attempt start and the latencies before them, never after the attempt ended', () => {
+    const v1 = {
+      learners: { l1: learner },
+      progress: {
+        l1: {
+          updatedAt: 9000,
+          quizzes: {
+            q: {
+              attempts: [
+                { n: 1, startedAt: 1000, answers: { q2: {}, q1: {} }, latency: { q2: 300, q1: 200 } },
+                { n: 2, startedAt: 2000, submittedAt: 2100, answers: { q1: {}, q2: {} }, latency: { q1: 50, q2: 900 } },
+              ],
+            },
+          },
+          scenarios: {
+            open: { latest: { choices: [{ step: 's', option: 'o' }] } },
+            done: { latest: { endedAt: 7000, choices: [{ step: 's', option: 'o' }] }, best: { endedAt: 6000, choices: [{ step: 's', option: 'p' }] } },
+          },
+        },
+      },
+    };
+    const v2 = migrate(v1, 1) as { progress: { l1: { quizzes: { q: { attempts: { answeredAt: unknown }[] } }; scenarios: Record<string, { latest: { choices: { at: number }[] }; best?: { choices: { at: number }[] } }> } } };
+    const [first, second] = v2.progress.l1.quizzes.q.attempts;
+    expect(first!.answeredAt).toEqual({ q2: 1300, q1: 1500 });
+    expect(second!.answeredAt).toEqual({ q1: 2050, q2: 2100 });
+    expect(v2.progress.l1.scenarios.open!.latest.choices[0]!.at).toBe(9000);
+    expect(v2.progress.l1.scenarios.done!.latest.choices[0]!.at).toBe(7000);
+    expect(v2.progress.l1.scenarios.done!.best!.choices[0]!.at).toBe(6000);
+  });
+
+  it('leaves damaged v1 data for restore to repair, without throwing', () => {
+    for (const raw of [null, 'x', { progress: 3 }, { progress: { l1: 'x' } }, { progress: { l1: { quizzes: { q: 'x' }, scenarios: { s: 7 } } } }])
+      expect(() => restoreState(migrate(raw, 1), course())).not.toThrow();
   });
 
   it('passes state from a newer version through untouched, for restore to check', () => {

@@ -76,6 +76,8 @@ function restoreAttempt(v: unknown, questions: Set<string>, note: (s: string) =>
   const answers: Record<string, Answer> = {};
   const scores: Record<string, QuestionScore> = {};
   const latency: Record<string, number> = {};
+  const answeredAt: Record<string, number> = {};
+  const startedAt = isNum(v.startedAt) ? v.startedAt : 0;
   for (const [qid, a] of Object.entries(isObj(v.answers) ? v.answers : {})) {
     const parsed = answer(a);
     if (!questions.has(qid)) note(`${where}: answer to removed question ${qid} dropped`);
@@ -86,9 +88,12 @@ function restoreAttempt(v: unknown, questions: Set<string>, note: (s: string) =>
       if (isObj(s) && isNum(s.score) && isNum(s.max)) scores[qid] = { score: s.score, max: s.max, correct: s.correct === true };
       const l = isObj(v.latency) ? v.latency[qid] : undefined;
       if (isNum(l)) latency[qid] = l;
+      const at = isObj(v.answeredAt) ? v.answeredAt[qid] : undefined;
+      // a missing time is never invented later than the attempt's end: the start is the honest lower bound
+      answeredAt[qid] = isNum(at) ? at : startedAt;
     }
   }
-  const a: QuizAttempt = { n: v.n, seed: isNum(v.seed) ? v.seed : v.n, startedAt: isNum(v.startedAt) ? v.startedAt : 0, answers, scores, latency };
+  const a: QuizAttempt = { n: v.n, seed: isNum(v.seed) ? v.seed : v.n, startedAt, answers, scores, latency, answeredAt };
   // assessment attempts remember which questions were drawn
   if (Array.isArray(v.questionIds)) a.questionIds = v.questionIds.filter((q): q is string => isStr(q) && questions.has(q));
   if (v.mode === 'final' || v.mode === 'refresher') a.mode = v.mode;
@@ -102,10 +107,11 @@ function restoreAttempt(v: unknown, questions: Set<string>, note: (s: string) =>
   return a;
 }
 
-function run(v: unknown): ScenarioRun | undefined {
+function run(v: unknown, fallbackAt: number): ScenarioRun | undefined {
   if (!isObj(v) || !Array.isArray(v.choices)) return undefined;
-  const choices = v.choices.filter((c): c is { step: string; option: string } => isObj(c) && isStr(c.step) && isStr(c.option));
-  const r: ScenarioRun = { choices: choices.map((c) => ({ step: c.step, option: c.option })), score: isNum(v.score) ? v.score : 0 };
+  const choices = v.choices.filter((c): c is { step: string; option: string; at?: unknown } => isObj(c) && isStr(c.step) && isStr(c.option));
+  const end = isNum(v.endedAt) ? v.endedAt : fallbackAt;
+  const r: ScenarioRun = { choices: choices.map((c) => ({ step: c.step, option: c.option, at: isNum(c.at) ? c.at : end })), score: isNum(v.score) ? v.score : 0 };
   if (isStr(v.outcome)) r.outcome = v.outcome;
   if (isNum(v.endedAt)) r.endedAt = v.endedAt;
   return r;
@@ -129,6 +135,7 @@ export function restoreProgress(raw: unknown, m: CourseManifest, note: (s: strin
     }
     return out;
   };
+  const updatedAt = isNum(p.updatedAt) ? p.updatedAt : 0;
   const sectionsSeen = keep(p.sectionsSeen, (id) => ids.sections.has(id), (v) => (isNum(v) ? v : undefined), 'section');
   const quizzes = keep<QuizProgress>(
     p.quizzes,
@@ -146,8 +153,8 @@ export function restoreProgress(raw: unknown, m: CourseManifest, note: (s: strin
     (id) => ids.scenarios.has(id),
     (v) => {
       if (!isObj(v)) return undefined;
-      const latest = run(v.latest) ?? { choices: [], score: 0 };
-      const best = run(v.best);
+      const latest = run(v.latest, updatedAt) ?? { choices: [], score: 0 };
+      const best = run(v.best, updatedAt);
       return { latest, ...(best ? { best } : {}), runs: isNum(v.runs) ? v.runs : 1 };
     },
     'scenario',
@@ -191,7 +198,7 @@ export function restoreProgress(raw: unknown, m: CourseManifest, note: (s: strin
     matrices,
     plans,
     time,
-    updatedAt: isNum(p.updatedAt) ? p.updatedAt : 0,
+    updatedAt,
   };
   if (isNum(p.startedAt)) out.startedAt = p.startedAt;
   if (isObj(p.resume) && isStr(p.resume.chapter) && ids.chapters.has(p.resume.chapter)) {

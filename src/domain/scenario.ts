@@ -35,6 +35,11 @@ export interface ScenarioChoice {
   option: string;
 }
 
+/** A decision as stored: when it was taken (epoch ms), for records and statements. */
+export interface TimedChoice extends ScenarioChoice {
+  at: number;
+}
+
 export interface ScenarioWalk {
   /** the current step id, or the outcome when the walk has ended */
   current: { kind: 'step'; id: string } | { kind: 'outcome'; outcome: ScenarioOutcome };

@@ -92,7 +92,7 @@ test('walking the best path moves the focus to each new step, gives feedback and
   await choose(user, '记录并当场叫停');
   expect(screen.getByRole('heading', { name: '第 2 个决策' })).toHaveFocus();
   expect(feedback()).toHaveTextContent('反馈：好的开始：先叫停，再评估。');
-  expect(run()?.latest).toEqual({ choices: [{ step: 'start', option: 'a' }], score: 2 });
+  expect(run()?.latest).toEqual({ choices: [{ step: 'start', option: 'a', at: expect.any(Number) }], score: 2 });
 
   await choose(user, '定为高等级');
   expect(screen.getByRole('heading', { name: '第 3 个决策' })).toHaveFocus();
