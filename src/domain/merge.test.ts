@@ -70,3 +70,19 @@ describe('merging two copies of a learner’s progress', () => {
     expect(merged.progress).toEqual({});
   });
 });
+
+describe('merging the certificate path', () => {
+  const cert = (n: number, attempt: number) => ({ n, number: `N${n}`, issuedAt: n, issuedOn: '2026-01-01', validUntil: '2027-01-01', courseVersion: '1', score: 90, attempt, kind: n === 1 ? ('initial' as const) : ('renewal' as const) });
+
+  it('unites the re-readings of a round from two tabs and keeps the unlock', () => {
+    const a = p({ rounds: { q: [{ n: 2, openedAt: 10, sections: ['s1', 's2'], read: { s1: 20 } }] } });
+    const b = p({ rounds: { q: [{ n: 2, openedAt: 10, sections: ['s1', 's2'], read: { s2: 30 }, unlockedAt: 30 }] } });
+    expect(mergeProgress(a, b).rounds).toEqual({ q: [{ n: 2, openedAt: 10, sections: ['s1', 's2'], read: { s1: 20, s2: 30 }, unlockedAt: 30 }] });
+  });
+
+  it('keeps every certificate of either copy, once', () => {
+    const a = p({ certificates: [cert(1, 1)] });
+    const b = p({ certificates: [cert(1, 1), cert(2, 4)] });
+    expect(mergeProgress(a, b).certificates).toEqual([cert(1, 1), cert(2, 4)]);
+  });
+});

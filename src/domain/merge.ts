@@ -2,7 +2,7 @@
  * Merging two copies of the same learner's progress (two tabs, or a tab and what another tab stored).
  * Nothing a learner did in either copy is lost: sets are united, attempts merged answer by answer.
  */
-import type { LearnerProgress, PlanItem, QuizAttempt, ScenarioProgress } from './progress.ts';
+import type { LearnerProgress, PlanItem, QuizAttempt, Round, ScenarioProgress } from './progress.ts';
 import type { StoredState } from './restore.ts';
 
 function mergeAttempt(a: QuizAttempt, b: QuizAttempt): QuizAttempt {
@@ -24,6 +24,20 @@ function mergeScenario(a: ScenarioProgress, b: ScenarioProgress): ScenarioProgre
   const latest = a.runs !== b.runs ? (a.runs > b.runs ? a : b).latest : a.latest.choices.length >= b.latest.choices.length ? a.latest : b.latest;
   const best = !a.best ? b.best : !b.best ? a.best : a.best.score >= b.best.score ? a.best : b.best;
   return { latest, ...(best ? { best } : {}), runs: Math.max(a.runs, b.runs) };
+}
+
+/** Rounds by number: re-readings united, the earliest unlock kept. */
+function mergeRounds(a: Round[], b: Round[]): Round[] {
+  const byN = new Map<number, Round>(b.map((r) => [r.n, r]));
+  for (const r of a) {
+    const o = byN.get(r.n);
+    if (!o) byN.set(r.n, r);
+    else {
+      const unlocked = [r.unlockedAt, o.unlockedAt].filter((t): t is number => t !== undefined);
+      byN.set(r.n, { ...r, openedAt: Math.min(r.openedAt, o.openedAt), read: mergeRecords(r.read, o.read, Math.min), ...(unlocked.length ? { unlockedAt: Math.min(...unlocked) } : {}) });
+    }
+  }
+  return [...byN.values()].sort((x, y) => x.n - y.n);
 }
 
 function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, both: (x: T, y: T) => T): Record<string, T> {
@@ -61,6 +75,11 @@ export function mergeProgress(a: LearnerProgress, b: LearnerProgress): LearnerPr
   const started = [a.startedAt, b.startedAt].filter((x): x is number => x !== undefined);
   if (started.length) merged.startedAt = Math.min(...started);
   if (newer.resume ?? a.resume ?? b.resume) merged.resume = newer.resume ?? a.resume ?? b.resume;
+  const rounds = mergeRecords(a.rounds ?? {}, b.rounds ?? {}, mergeRounds);
+  if (Object.keys(rounds).length) merged.rounds = rounds;
+  // a certificate is the same in both copies when it rests on the same attempt (it is derived from it)
+  const certificates = [...new Map([...(b.certificates ?? []), ...(a.certificates ?? [])].map((c) => [c.attempt, c])).values()].sort((x, y) => x.n - y.n);
+  if (certificates.length) merged.certificates = certificates;
   return merged;
 }
 

@@ -158,3 +158,30 @@ describe('restoring stored data', () => {
     expect(damaged).toBe(true);
   });
 });
+
+describe('restoring the certificate path', () => {
+  const stored = (progress: unknown) => restoreState({ learners: { l1: learner }, progress: { l1: progress } }, course());
+  const cert = { n: 1, number: 'T-2026-ABCDEFGHJK', issuedAt: 5, issuedOn: '2026-03-03', validUntil: '2027-03-03', courseVersion: '1.0.0', score: 90, attempt: 2, kind: 'initial' };
+
+  it('keeps rounds, dropping removed sections from what is left to re-read', () => {
+    const r = stored({ rounds: { q: [{ n: 2, openedAt: 10, sections: ['s1', 'gone'], read: { gone: 11 } }], gone: [{ n: 2, openedAt: 1, sections: [], read: {} }] } });
+    expect(r.state.progress.l1!.rounds).toEqual({ q: [{ n: 2, openedAt: 10, sections: ['s1'], read: {} }] });
+  });
+
+  it('unlocks a round whose every remaining section was removed from the course', () => {
+    const r = stored({ rounds: { q: [{ n: 2, openedAt: 10, sections: ['gone'], read: {} }, 'garbage'] } });
+    expect(r.state.progress.l1!.rounds!.q).toEqual([{ n: 2, openedAt: 10, sections: [], read: {}, unlockedAt: 10 }]);
+    expect(r.damaged).toBe(true);
+  });
+
+  it('keeps every issued certificate, whatever the course now holds, and drops only unreadable ones', () => {
+    const r = stored({ certificates: [cert, { ...cert, n: 2, issuedOn: 'yesterday' }] });
+    expect(r.state.progress.l1!.certificates).toEqual([cert]);
+  });
+
+  it('keeps the course version and the recertification mode of an assessment attempt', () => {
+    const m = { ...course(), assessmentBank: { id: 'fa', title: 'FA', file: '' }, bank: [{ id: 'b1', part: 1, points: 1 }] };
+    const r = restoreState({ learners: { l1: learner }, progress: { l1: { quizzes: { fa: { attempts: [{ n: 1, seed: 1, startedAt: 1, answers: {}, mode: 'recertification', courseVersion: '1.0.0' }] } } } } }, m);
+    expect(r.state.progress.l1!.quizzes.fa!.attempts[0]).toMatchObject({ mode: 'recertification', courseVersion: '1.0.0' });
+  });
+});

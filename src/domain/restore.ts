@@ -5,7 +5,7 @@
  */
 import type { CourseManifest } from './course.ts';
 import type { LearnerProfile } from './learner.ts';
-import type { LearnerProgress, PlanItem, QuizAttempt, QuizProgress, ScenarioProgress, ScenarioRun } from './progress.ts';
+import type { IssuedCertificate, LearnerProgress, PlanItem, QuizAttempt, QuizProgress, Round, ScenarioProgress, ScenarioRun } from './progress.ts';
 import type { Placement } from './risk.ts';
 import type { Answer, QuestionScore } from './scoring.ts';
 
@@ -96,7 +96,8 @@ function restoreAttempt(v: unknown, questions: Set<string>, note: (s: string) =>
   const a: QuizAttempt = { n: v.n, seed: isNum(v.seed) ? v.seed : v.n, startedAt, answers, scores, latency, answeredAt };
   // assessment attempts remember which questions were drawn
   if (Array.isArray(v.questionIds)) a.questionIds = v.questionIds.filter((q): q is string => isStr(q) && questions.has(q));
-  if (v.mode === 'final' || v.mode === 'refresher') a.mode = v.mode;
+  if (v.mode === 'final' || v.mode === 'refresher' || v.mode === 'recertification') a.mode = v.mode;
+  if (isStr(v.courseVersion)) a.courseVersion = v.courseVersion;
   if (isNum(v.submittedAt)) {
     a.submittedAt = v.submittedAt;
     if (isNum(v.score)) a.score = v.score;
@@ -115,6 +116,37 @@ function run(v: unknown, fallbackAt: number): ScenarioRun | undefined {
   if (isStr(v.outcome)) r.outcome = v.outcome;
   if (isNum(v.endedAt)) r.endedAt = v.endedAt;
   return r;
+}
+
+const isDate = (v: unknown): v is string => isStr(v) && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+function restoreRound(v: unknown, known: Set<string>, note: (s: string) => void, where: string): Round | undefined {
+  if (!isObj(v) || !isNum(v.n) || !isNum(v.openedAt) || !Array.isArray(v.sections)) {
+    note(`${where}: unreadable round dropped`);
+    return undefined;
+  }
+  const sections = v.sections.filter((s): s is string => isStr(s) && known.has(s));
+  const read = Object.fromEntries(Object.entries(isObj(v.read) ? v.read : {}).filter(([s, t]) => sections.includes(s) && isNum(t))) as Record<string, number>;
+  const r: Round = { n: v.n, openedAt: v.openedAt, sections, read };
+  if (isNum(v.unlockedAt)) r.unlockedAt = v.unlockedAt;
+  // the sections left to re-read were all removed from the course: nothing stands in the way any more
+  else if (sections.every((s) => read[s] !== undefined)) r.unlockedAt = Math.max(v.openedAt, ...Object.values(read));
+  return r;
+}
+
+function restoreCertificate(v: unknown): IssuedCertificate | undefined {
+  if (!isObj(v) || !isNum(v.n) || !isStr(v.number) || !isNum(v.issuedAt) || !isDate(v.issuedOn) || !isDate(v.validUntil) || !isNum(v.attempt)) return undefined;
+  return {
+    n: v.n,
+    number: v.number,
+    issuedAt: v.issuedAt,
+    issuedOn: v.issuedOn,
+    validUntil: v.validUntil,
+    courseVersion: isStr(v.courseVersion) ? v.courseVersion : '',
+    score: isNum(v.score) ? v.score : 0,
+    attempt: v.attempt,
+    kind: v.kind === 'renewal' ? 'renewal' : 'initial',
+  };
 }
 
 export function restoreProgress(raw: unknown, m: CourseManifest, note: (s: string) => void, who = 'learner'): LearnerProgress {
@@ -201,6 +233,13 @@ export function restoreProgress(raw: unknown, m: CourseManifest, note: (s: strin
     updatedAt,
   };
   if (isNum(p.startedAt)) out.startedAt = p.startedAt;
+  const rounds = keep<Round[]>(p.rounds, (id) => ids.quizzes.has(id), (v, id) => (Array.isArray(v) ? v.flatMap((r) => restoreRound(r, ids.sections, note, `${who}: quiz ${id}`) ?? []) : undefined), 'rounds of quiz');
+  if (Object.keys(rounds).length) out.rounds = rounds;
+  // certificates are kept whatever the course now holds: an issued certificate is a fact, not progress
+  if (p.certificates !== undefined) {
+    const certificates = Array.isArray(p.certificates) ? p.certificates.flatMap((c) => restoreCertificate(c) ?? (note(`${who}: unreadable certificate dropped`), [])) : (note(`${who}: certificates unreadable`), []);
+    if (certificates.length) out.certificates = certificates;
+  }
   if (isObj(p.resume) && isStr(p.resume.chapter) && ids.chapters.has(p.resume.chapter)) {
     out.resume = { chapter: p.resume.chapter };
     if (isStr(p.resume.section) && ids.sections.has(p.resume.section)) out.resume.section = p.resume.section;
