@@ -52,6 +52,19 @@ export const courseSchema = z.strictObject({
       { error: 'must be a list of { version, chapters }' },
     )
     .optional(),
+  // what the completion records need: xAPI 1.0.3 activity ids are IRIs under `activityBase`, and an actor's
+  // account names its system by `actorHomePage` (an IRL, so it must be a web address)
+  records: z
+    .strictObject({
+      activityBase: z
+        .string({ error: 'must be the web address your xAPI activity ids start with, e.g. "https://training.your-company.cn/xapi/course-id"' })
+        .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, 'must be an absolute http(s) address with no spaces, query or fragment')
+        .refine((s) => !s.endsWith('/'), 'must not end with "/": ids are added after it'),
+      actorHomePage: z
+        .string({ error: 'must be the web address of the system that knows your learners by employee id, e.g. "https://hr.your-company.cn"' })
+        .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, 'must be an absolute http(s) address with no spaces, query or fragment'),
+    })
+    .optional(),
   assessment: z.strictObject({
     questionsPerPart: z.number().int().positive(),
     attempts: z.number().int().min(0),

@@ -188,6 +188,14 @@ export interface CourseChange {
   chapters: string[];
 }
 
+/** Settings the completion-record formats need (course.yaml `records`). */
+export interface RecordSettings {
+  /** xAPI activity ids are this IRI plus a path ("/chapters/<id>", "/questions/<id>"…), no trailing slash */
+  activityBase: string;
+  /** xAPI Agent.account.homePage: the system whose account names are the learners' employee ids */
+  actorHomePage: string;
+}
+
 export interface CourseManifest {
   id: string;
   version: string;
@@ -200,6 +208,7 @@ export interface CourseManifest {
   rounds?: RoundSettings;
   recertification?: RecertificationSettings;
   changes?: CourseChange[];
+  records?: RecordSettings;
   defaultLocale: string;
   masteryScore: number;
   certificateValidityMonths: number;
