@@ -3,6 +3,7 @@ import { HashRouter, Route, Routes, useParams } from 'react-router';
 import { preloadChapter } from '../features/player/chapter-modules.ts';
 import { HomePage } from '../features/player/home-page.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
+import { StoreProvider, type AppStore } from '../state/store.ts';
 import { Layout } from './layout.tsx';
 import { RouteBoundary } from './route-boundary.tsx';
 
@@ -10,6 +11,9 @@ const lazyPage = (load: () => Promise<ComponentType>) => lazy(async () => ({ def
 const AssessmentPage = lazyPage(async () => (await import('../features/assessment/assessment-page.tsx')).AssessmentPage);
 const RecordsPage = lazyPage(async () => (await import('../features/records/records-page.tsx')).RecordsPage);
 const ChapterPage = lazyPage(async () => (await import('./chapter-page-with-components.tsx')).ChapterPageWithComponents);
+// below the home page's fold: loaded after the first view
+const LearnerPanel = lazyPage(async () => (await import('../features/learner/learner-panel.tsx')).LearnerPanel);
+const StorageStatus = lazyPage(async () => (await import('../features/offline/storage-status.tsx')).StorageStatus);
 
 /** A lazily loaded page, inside its own error boundary. */
 function Page({ component: C }: { component: ComponentType }) {
@@ -28,12 +32,13 @@ function ChapterRoute() {
 }
 
 // Hash routing: works from any sub-path, inside an LMS frame and offline.
-export function App() {
+export function App({ store }: { store: AppStore }) {
   return (
+    <StoreProvider store={store}>
     <HashRouter>
       <Routes>
         <Route element={<Layout />}>
-          <Route index element={<RouteBoundary><HomePage /></RouteBoundary>} />
+          <Route index element={<RouteBoundary><HomePage><LearnerPanel /><StorageStatus /></HomePage></RouteBoundary>} />
           <Route path="chapter/:chapterId/:sectionId?" element={<ChapterRoute />} />
           <Route path="assessment" element={<Page component={AssessmentPage} />} />
           <Route path="records" element={<Page component={RecordsPage} />} />
@@ -41,6 +46,7 @@ export function App() {
         </Route>
       </Routes>
     </HashRouter>
+    </StoreProvider>
   );
 }
 

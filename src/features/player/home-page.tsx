@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link } from 'react-router';
 import course from 'virtual:course';
@@ -8,11 +8,8 @@ import { currentProgress, useStore } from '../../state/store.ts';
 import { formatDuration, partLabel } from '../../ui/labels.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 
-// below the fold: loaded after the first view
-const LearnerPanel = lazy(async () => ({ default: (await import('../learner/learner-panel.tsx')).LearnerPanel }));
-const StorageStatus = lazy(async () => ({ default: (await import('../offline/storage-status.tsx')).StorageStatus }));
-
-export function HomePage() {
+/** The course home; `children` are the panels below the fold (learners, storage), which the app composes in. */
+export function HomePage({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const progress = useStore(currentProgress);
   const learner = useStore((s) => (s.currentLearnerId ? s.learners[s.currentLearnerId] : undefined));
@@ -89,10 +86,7 @@ export function HomePage() {
           <Link to="/records">{t('records.link')}</Link>
         </p>
       </section>
-      <Suspense fallback={null}>
-        <LearnerPanel />
-        <StorageStatus />
-      </Suspense>
+      <Suspense fallback={null}>{children}</Suspense>
     </main>
   );
 }
