@@ -8,7 +8,8 @@ import { quizBest } from './progress.ts';
 import { hashSeed, shuffle } from './random.ts';
 import { attemptsLeft } from './scoring.ts';
 
-export type AssessmentMode = 'final' | 'refresher';
+/** final: counts for the certificate; recertification: the formal refresher that renews it; refresher: practice on weak parts */
+export type AssessmentMode = 'final' | 'refresher' | 'recertification';
 
 export interface DrawSettings {
   questionsPerPart: number;
@@ -23,7 +24,7 @@ export function drawQuestions(bank: readonly Question[], settings: DrawSettings,
   const parts = [...new Set(bank.map((q) => q.part ?? 0))].sort((a, b) => a - b);
   return parts.flatMap((part) => {
     const pool = bank.filter((q) => (q.part ?? 0) === part);
-    const n = mode === 'refresher' && !weak.has(part) ? settings.refresherQuestionsPerPart : settings.questionsPerPart;
+    const n = mode !== 'final' && !weak.has(part) ? settings.refresherQuestionsPerPart : settings.questionsPerPart;
     return shuffle(pool, seed ^ hashSeed(`part:${part}`)).slice(0, n);
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attempt, BANK } from './certification-builders.ts';
-import { examProgress, examQuestions, missedQuestions, setExamAnswer, submitExam } from './exam.ts';
+import { examProgress, examQuestions, missedQuestions, setExamAnswer, startExam, submitExam } from './exam.ts';
 import { emptyProgress, type LearnerProgress } from './progress.ts';
 
 const T = { type: 'truefalse', value: true } as const;
@@ -43,5 +43,13 @@ describe('the final assessment as an exam', () => {
     const questions = examQuestions(BANK, a);
     expect(questions.map((q) => q.id)).toEqual(['b1a', 'b2a', 'b2b']);
     expect(examProgress(questions, a)).toEqual({ answered: 1, total: 3, unanswered: [0, 2] });
+  });
+});
+
+describe('starting the exam', () => {
+  it('notes the course version the attempt is taken on', () => {
+    const p = startExam(emptyProgress('1'), 'final', 2, { questionIds: ['b1a'], seed: 7, mode: 'final' }, '1.1.0', 100);
+    expect(p.quizzes.final!.attempts[0]).toMatchObject({ n: 1, mode: 'final', courseVersion: '1.1.0', questionIds: ['b1a'], startedAt: 100 });
+    expect(startExam(p, 'final', 2, { questionIds: ['b1a'], seed: 8, mode: 'final' }, '1.1.0', 200)).toBe(p);
   });
 });

@@ -2,9 +2,21 @@
  * The final assessment answered as an exam: answers are kept (and may be changed) while the attempt is open, and
  * nothing is scored until the learner hands the paper in (交卷). Unanswered questions score nothing. Pure.
  */
+import { startAssessment, type AssessmentMode } from './assessment.ts';
 import type { Question, QuizData } from './course.ts';
 import type { LearnerProgress, QuizAttempt } from './progress.ts';
 import { scoreQuiz, type Answer } from './scoring.ts';
+
+/**
+ * Starts an attempt (see startAssessment: none while one is open, final attempts within `allowed`), noting the
+ * course version it is taken on, which a certificate it earns will state.
+ */
+export function startExam(p: LearnerProgress, bankId: string, allowed: number, draw: { questionIds: string[]; seed: number; mode: AssessmentMode }, courseVersion: string, now: number): LearnerProgress {
+  const next = startAssessment(p, bankId, allowed, draw, now);
+  if (next === p) return p;
+  const attempts = next.quizzes[bankId]!.attempts;
+  return { ...next, quizzes: { ...next.quizzes, [bankId]: { attempts: [...attempts.slice(0, -1), { ...attempts.at(-1)!, courseVersion }] } } };
+}
 
 function openExam(p: LearnerProgress, bankId: string): QuizAttempt | undefined {
   const last = p.quizzes[bankId]?.attempts.at(-1);

@@ -3,12 +3,21 @@ import type { QuizData, ScenarioData } from './course.ts';
 import type { LearnerProgress, PlanItem, QuizAttempt, ScenarioRun } from './progress.ts';
 import { hashSeed } from './random.ts';
 import type { Placement } from './risk.ts';
+import { recordReread } from './rounds.ts';
 import { replay, type ScenarioChoice } from './scenario.ts';
 import { attemptsLeft, scoreQuestion, scoreQuiz, type Answer } from './scoring.ts';
 
 export function markSectionSeen(p: LearnerProgress, sectionId: string, now: number): LearnerProgress {
   if (p.sectionsSeen[sectionId] !== undefined) return p;
   return { ...p, sectionsSeen: { ...p.sectionsSeen, [sectionId]: now } };
+}
+
+/**
+ * A section's reading time on screen was reached: it counts as read (the first time), and as read again for
+ * every round of attempts waiting on it (rounds.ts).
+ */
+export function markSectionRead(p: LearnerProgress, sectionId: string, now: number): LearnerProgress {
+  return recordReread(markSectionSeen(p, sectionId, now), sectionId, now);
 }
 
 export function setResume(p: LearnerProgress, chapter: string, section?: string): LearnerProgress {

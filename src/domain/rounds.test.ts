@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessed, attempt, BANK, manifest } from './certification-builders.ts';
 import { emptyProgress, type LearnerProgress } from './progress.ts';
+import { markSectionRead } from './progress-updates.ts';
 import { assessmentRereadSections, attemptsAllowed, openRound, recordReread, roundState } from './rounds.ts';
 
 const failed = (n: number, at = n * 1000) => attempt(n, { submittedAt: at, percent: 0, passed: false });
@@ -64,5 +65,14 @@ describe('rounds after the allowed attempts run out', () => {
     const last = assessed(2, 5000, ['b2a']);
     expect(assessmentRereadSections(m, 'missed-parts', BANK, last)).toEqual(['two-s1', 'two-s2']);
     expect(assessmentRereadSections(m, 'all-chapters', BANK, last)).toEqual(['one-s1', 'one-s2', 'two-s1', 'two-s2']);
+  });
+});
+
+describe('reading a section', () => {
+  it('marks it read once and counts it for a waiting round each time the round asks for it', () => {
+    const p = openRound({ ...withAttempts(failed(1), failed(2)), sectionsSeen: { s1: 100 } }, 'q', 2, [failed(1), failed(2)], ['s1'], 5000);
+    const read = markSectionRead(p, 's1', 6000);
+    expect(read.sectionsSeen.s1).toBe(100);
+    expect(read.rounds!.q![0]).toMatchObject({ read: { s1: 6000 }, unlockedAt: 6000 });
   });
 });
