@@ -9,16 +9,27 @@ const ENDPOINT = 'https://lrs.example/xapi/';
  * A fake LRS behind the transport: it stores statements by id (as an LRS does), can be down (network error),
  * answer a fixed status, take `latencyMs` (fake time) to answer, and reject statements whose verb it does not like.
  */
-function fakeLrs() {
+interface FakeLrs {
+  stored: Map<string, XapiStatement>;
+  requests: TransportRequest[];
+  down: boolean;
+  status: number | undefined;
+  latencyMs: number;
+  rejectVerb: string | undefined;
+  postedIds(): (string | undefined)[];
+  transport: Transport;
+}
+
+function fakeLrs(): FakeLrs {
   const stored = new Map<string, XapiStatement>();
   const requests: TransportRequest[] = [];
-  const lrs = {
+  const lrs: FakeLrs = {
     stored,
     requests,
     down: false,
-    status: undefined as number | undefined,
+    status: undefined,
     latencyMs: 0,
-    rejectVerb: undefined as string | undefined,
+    rejectVerb: undefined,
     /** every statement id in every request, in the order they were posted */
     postedIds: () => requests.flatMap((r) => (JSON.parse(r.body) as XapiStatement[]).map((s) => s.id)),
     transport: {
@@ -33,7 +44,7 @@ function fakeLrs() {
         for (const s of batch) if (!stored.has(s.id!)) stored.set(s.id!, s);
         return { status: 200, body: JSON.stringify(batch.map((s) => s.id)) };
       },
-    } satisfies Transport,
+    },
   };
   return lrs;
 }
