@@ -65,6 +65,19 @@ export const courseSchema = z.strictObject({
         .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, 'must be an absolute http(s) address with no spaces, query or fragment'),
     })
     .optional(),
+  // a Learning Record Store fed live (xAPI 1.0.3): its endpoint, and where the browser gets the credential at run
+  // time; a secret never sits in course.yaml, which ships inside every package
+  lrs: z
+    .strictObject({
+      endpoint: z
+        .string({ error: 'must be the web address of the LRS\'s xAPI endpoint, e.g. "https://lrs.your-company.cn/xapi/"' })
+        .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, 'must be an absolute http(s) address with no spaces, query or fragment'),
+      tokenUrl: z
+        .string({ error: 'must be the web address that hands a signed-in learner their LRS credential' })
+        .regex(/^(?:https?:\/\/[^\s/?#]+)?\/[^\s#]*$/, 'must be an http(s) address or a path on this site')
+        .optional(),
+    })
+    .optional(),
   assessment: z.strictObject({
     questionsPerPart: z.number().int().positive(),
     attempts: z.number().int().min(0),

@@ -188,6 +188,14 @@ export interface CourseChange {
   chapters: string[];
 }
 
+/** A Learning Record Store fed live (course.yaml `lrs`); a launch URL's own endpoint takes precedence. */
+export interface LrsSettings {
+  /** the xAPI endpoint; statements go to `${endpoint}statements` */
+  endpoint: string;
+  /** POSTed with the learner's cookies; answers `{"auth-token": …}` (used as Basic) or `{"authorization": …}` */
+  tokenUrl?: string;
+}
+
 /** Settings the completion-record formats need (course.yaml `records`). */
 export interface RecordSettings {
   /** xAPI activity ids are this IRI plus a path ("/chapters/<id>", "/questions/<id>"…), no trailing slash */
@@ -209,6 +217,7 @@ export interface CourseManifest {
   recertification?: RecertificationSettings;
   changes?: CourseChange[];
   records?: RecordSettings;
+  lrs?: LrsSettings;
   defaultLocale: string;
   masteryScore: number;
   certificateValidityMonths: number;
