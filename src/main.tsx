@@ -4,20 +4,20 @@ import { savedLocale, setLocale } from './i18n/index.ts';
 import './app/styles.css';
 import { App } from './app/app.tsx';
 import { registerServiceWorker } from './pwa/register.ts';
-import { flushProgress, useStore } from './state/store.ts';
+import { appStore } from './app/app-store.ts';
 
 // a learner who chose English gets it from the first paint
 if (savedLocale() !== 'zh-CN') await setLocale(savedLocale()).catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App store={appStore} />
   </StrictMode>,
 );
 
 if (import.meta.env.PROD) {
   void registerServiceWorker({
-    onUpdate: (update) => useStore.setState({ update }),
-    beforeReload: () => flushProgress(),
+    onUpdate: (update) => appStore.setState({ update }),
+    beforeReload: () => appStore.flush(),
   }).catch((e) => console.warn('offline support unavailable', e));
 }

@@ -20,7 +20,8 @@ import type {
 import type { LearnerProgress } from '../domain/progress.ts';
 import { emptyProgress } from '../domain/progress.ts';
 import { maxPathScore } from '../domain/scenario.ts';
-import { currentProgress, useStore } from '../state/store.ts';
+import course from 'virtual:course';
+import { createAppStore, currentProgress, StoreProvider, type AppStore } from '../state/store.ts';
 import { ChapterContext } from '../ui/chapter-context.ts';
 
 export function choice(c: Partial<Choice> & Pick<Choice, 'id'>): Choice {
@@ -94,16 +95,28 @@ export function chapterMeta(c: Partial<ChapterMeta> = {}): ChapterMeta {
   };
 }
 
-/** Wraps children in a chapter holding the given interactive data. */
+/** Wraps children in the test's store and a chapter holding the given interactive data. */
 export function inChapter(data: Partial<ChapterInteractive>, children: ReactNode): ReactNode {
-  return createElement(ChapterContext.Provider, { value: { chapter: chapterMeta(), interactive: interactive(data) } }, children);
+  return withStore(createElement(ChapterContext.Provider, { value: { chapter: chapterMeta(), interactive: interactive(data) } }, children));
+}
+
+let store: AppStore | undefined;
+
+/** The test's store: the real store, kept nowhere, so tests never see each other's writes. */
+export function testStore(): AppStore {
+  return (store ??= createAppStore({ course }));
+}
+
+export function withStore(children: ReactNode): ReactNode {
+  return createElement(StoreProvider, { store: testStore() }, children);
 }
 
 export const LEARNER_ID = 'learner-1';
 
-/** Resets the real store to one learner with empty progress, and returns that learner's id. */
+/** Starts a fresh store with one learner with empty progress, and returns that learner's id. */
 export function resetStore(): string {
-  useStore.setState({
+  store = createAppStore({ course });
+  store.setState({
     learners: { [LEARNER_ID]: { id: LEARNER_ID, name: '测试学员', createdAt: 0 } },
     currentLearnerId: LEARNER_ID,
     progress: { [LEARNER_ID]: emptyProgress('test', 0) },
@@ -114,5 +127,5 @@ export function resetStore(): string {
 
 /** The current learner's progress, read from the real store. */
 export function progress(): LearnerProgress {
-  return currentProgress(useStore.getState());
+  return currentProgress(testStore().getState());
 }

@@ -1,14 +1,11 @@
 /** Learners on the device: who is learning, adding, switching, editing and deleting (with a tombstone). */
 import type { StateCreator } from 'zustand';
-import course from 'virtual:course';
 import { emptyProgress } from '../domain/progress.ts';
-import type { AppState, LearnerActions } from './store.ts';
-
-const newId = () => globalThis.crypto?.randomUUID?.() ?? `l-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+import type { AppState, LearnerActions, StoreEnv } from './store.ts';
 
 /** `dropBackup` forgets the backup of unreadable data, which may hold a deleted learner's records. */
 export const createLearnersSlice =
-  (dropBackup: () => Promise<void>): StateCreator<AppState, [], [], LearnerActions> =>
+  (env: StoreEnv, dropBackup: () => Promise<void>): StateCreator<AppState, [], [], LearnerActions> =>
   (set, get) => ({
   ensureLearner: () => {
     const { currentLearnerId, learners } = get();
@@ -21,10 +18,11 @@ export const createLearnersSlice =
     return get().addLearner({ name: '' });
   },
   addLearner: (profile) => {
-    const id = newId();
+    const id = env.newId();
+    const now = env.now();
     set((s) => ({
-      learners: { ...s.learners, [id]: { ...profile, id, createdAt: Date.now() } },
-      progress: { ...s.progress, [id]: emptyProgress(course.version, Date.now()) },
+      learners: { ...s.learners, [id]: { ...profile, id, createdAt: now } },
+      progress: { ...s.progress, [id]: emptyProgress(env.course.version, now) },
       currentLearnerId: id,
     }));
     return id;

@@ -1,10 +1,17 @@
 /**
  * How the store reaches storage: forgiving reads (migrate, restore, keep a backup of anything unreadable),
- * debounced writes flushed when the page is hidden, merge-on-write so two tabs never overwrite each other,
- * and a broadcast so other tabs pick up the change.
+ * discrete learner actions written at once and continuous ones (active time, the reading position) debounced,
+ * writes flushed when the page is hidden, merge-on-write so two tabs never overwrite each other, and a broadcast
+ * so other tabs pick up the change.
+ *
+ * What comes back from storage or another tab is handed to the store as `external`, and the store merges it into
+ * its *current* state: a write that started from an older snapshot can never erase what the learner did while it
+ * was in flight.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import course from 'virtual:course';
+import { sameData } from '../domain/canonical.ts';
+import { isContinuousChange } from '../domain/change-kind.ts';
+import type { CourseManifest } from '../domain/course.ts';
 import { CURRENT_VERSION } from '../domain/migrations.ts';
 import type { StoredState } from '../domain/restore.ts';
 import { openStorage, QuotaError, type KeyValueStore, type StorageKind } from '../storage/storage.ts';
@@ -13,8 +20,30 @@ export interface PersistenceEvents {
   storageKind(kind: StorageKind): void;
   quota(full: boolean): void;
   recovered(): void;
-  /** another tab (or a merge) produced a state this tab does not have yet */
+  /** storage or another tab holds something this tab does not have yet: merge it into the current state */
   external(state: StoredState): void;
+}
+
+/** What the store needs from its persistence: the zustand storage, and the hooks around it. */
+export interface Persistence {
+  storage: PersistStorage<StoredState>;
+  /** writes whatever is pending now; resolves when it has landed */
+  flush(): Promise<void>;
+  /** starts picking up what other tabs write */
+  listen(name: string): void;
+  /** forgets the backup of unreadable data (it may hold a deleted learner's records) */
+  dropBackup(name: string): Promise<void>;
+}
+
+export type PersistenceFactory = (events: PersistenceEvents) => Persistence;
+
+export interface PersistenceOptions {
+  course: CourseManifest;
+  open?: () => Promise<KeyValueStore>;
+  /** ms a continuous change waits for more before it is written */
+  delayMs?: number;
+  /** listens to page hide (default: when there is a window) */
+  pageEvents?: boolean;
 }
 
 const WRITE_DELAY_MS = 120;
@@ -27,7 +56,10 @@ const rules = () =>
     mergeStates: g.mergeStates,
   }));
 
-export function createPersistence(events: PersistenceEvents, open: () => Promise<KeyValueStore> = () => openStorage()) {
+export function createPersistence(events: PersistenceEvents, options: PersistenceOptions): Persistence {
+  const { course } = options;
+  const open = options.open ?? (() => openStorage());
+  const delay = options.delayMs ?? WRITE_DELAY_MS;
   let backend: Promise<KeyValueStore> | undefined;
   const kv = () =>
     (backend ??= open().then((s) => {
@@ -37,7 +69,11 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
   let pending: { name: string; value: StorageValue<StoredState> } | undefined;
   /** the write under way: journaled too if the page hides before it lands */
   let inflight: typeof pending;
+  /** the last state handed to setItem, to tell a discrete change from a continuous one */
+  let lastQueued: StoredState | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
   let writing: Promise<void> = Promise.resolve();
   const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`zhixing:${course.id}`) : undefined;
 
@@ -112,7 +148,8 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
   async function write(name: string, value: StorageValue<StoredState>) {
     const s = await kv();
     const { mergeStates } = await rules();
-    const stored = await read(name).catch(() => null);
+    // a read that fails is never taken for "nothing stored": writing then would erase another tab's work
+    const stored = await read(name);
     const merged = stored ? mergeStates(value.state, stored.state) : value.state;
     const text = JSON.stringify({ state: merged, version: CURRENT_VERSION });
     if (stored?.raw === text) return clearJournal(name);
@@ -127,24 +164,35 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
       }
       throw e;
     }
-    if (JSON.stringify(merged) !== JSON.stringify(value.state)) events.external(merged);
+    // storage held something this snapshot lacked (another tab's work): the store merges it into what it has now
+    if (!sameData(merged, value.state)) events.external(merged);
     channel?.postMessage({ type: 'written', name });
   }
 
+  /** Chains one write; it takes whatever is pending when its turn comes, so queued changes coalesce. */
   function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const job = pending;
-    pending = undefined;
-    if (job) {
-      inflight = job;
-      writing = writing
-        .then(() => write(job.name, job.value))
-        .catch((e) => console.error('progress write failed', e))
-        .finally(() => {
+    if (!pending) return writing;
+    writing = writing
+      .then(async () => {
+        const job = pending;
+        pending = undefined;
+        if (!job) return;
+        inflight = job;
+        try {
+          await write(job.name, job.value);
+          failures = 0;
+        } catch (e) {
+          // kept and tried again (a newer pending state supersedes it): a failed write never drops an action
+          pending ??= job;
+          failures++;
+          console.error('progress write failed', e);
+          if (!retry) retry = setTimeout(() => ((retry = undefined), void flush()), Math.min(30_000, delay * 2 ** failures));
+        } finally {
           if (inflight === job) inflight = undefined;
-        });
-    }
+        }
+      });
     return writing;
   }
 
@@ -153,7 +201,7 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
     if (latest) writeJournal(latest.name, latest.value);
     void flush();
   };
-  if (typeof window !== 'undefined') {
+  if (options.pageEvents ?? typeof window !== 'undefined') {
     // a hidden page may be killed without warning: journal synchronously, then write
     window.addEventListener('pagehide', hide);
     document.addEventListener('visibilitychange', () => {
@@ -167,28 +215,30 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
       return r ? { state: r.state, version: CURRENT_VERSION } : null;
     },
     setItem: (name, value) => {
+      const continuous = isContinuousChange(lastQueued, value.state);
+      lastQueued = value.state;
       pending = { name, value };
+      if (!continuous) {
+        // a discrete action is durable at once: no debounce between the learner's click and the write
+        void flush();
+        return;
+      }
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void flush(), WRITE_DELAY_MS);
+      timer = setTimeout(() => void flush(), delay);
     },
     removeItem: async (name) => (await kv()).removeItem(name),
   };
 
-  /** Reads what other tabs wrote and hands it over (merged with what this tab has not written yet). */
-  function listen(name: string, mine: () => StoredState) {
+  /** Reads what other tabs wrote and hands it to the store, which merges it into its current state. */
+  function listen(name: string) {
     channel?.addEventListener('message', (e: MessageEvent<{ type: string; name: string }>) => {
       if (e.data?.type !== 'written' || e.data.name !== name) return;
-      void Promise.all([read(name), rules()]).then(([r, { mergeStates }]) => {
-        if (!r) return;
-        const local = pending ? mergeStates(pending.value.state, r.state) : r.state;
-        // learners deleted in another tab stay deleted: the stored list is the truth for who exists
-        const merged = mergeStates(pickLearners(mine(), Object.keys(r.state.learners)), local);
-        if (JSON.stringify(merged) !== JSON.stringify(mine())) events.external(merged);
+      void read(name).then((r) => {
+        if (r) events.external(r.state);
       });
     });
   }
 
-  /** Forgets the backup of unreadable data (it may hold a deleted learner's records). */
   async function dropBackup(name: string) {
     await (await kv()).removeItem(`${name}:backup`);
   }
@@ -196,11 +246,15 @@ export function createPersistence(events: PersistenceEvents, open: () => Promise
   return { storage, flush, listen, dropBackup };
 }
 
-function pickLearners(s: StoredState, ids: string[]): StoredState {
-  const keep = new Set(ids);
-  return {
-    learners: Object.fromEntries(Object.entries(s.learners).filter(([id]) => keep.has(id))),
-    progress: Object.fromEntries(Object.entries(s.progress).filter(([id]) => keep.has(id))),
-    ...(s.currentLearnerId && keep.has(s.currentLearnerId) ? { currentLearnerId: s.currentLearnerId } : {}),
+/** A persistence that keeps nothing: for tests and previews that must not touch the device's storage. */
+export function nullPersistence(): PersistenceFactory {
+  return (events) => {
+    queueMicrotask(() => events.storageKind('memory'));
+    return {
+      storage: { getItem: async () => null, setItem: () => undefined, removeItem: async () => undefined },
+      flush: async () => undefined,
+      listen: () => undefined,
+      dropBackup: async () => undefined,
+    };
   };
 }

@@ -1,21 +1,23 @@
 /**
- * The app's one store, combined from slices and persisted once (see persistence.ts).
+ * The app's store: slices combined and persisted once. It is made by `createAppStore` with its course manifest
+ * and its persistence passed in, so the app, an LMS runtime, an LRS outbox and tests each plug in what they need;
+ * React components reach it through `StoreProvider` and `useStore`.
  * Learner data is keyed by author-written ids; the stored shape is versioned (domain/migrations.ts).
  */
-import { create } from 'zustand';
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useStore as useZustand } from 'zustand';
 import { persist } from 'zustand/middleware';
-import course from 'virtual:course';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CourseManifest } from '../domain/course.ts';
 import type { LearnerProfile } from '../domain/learner.ts';
 import { CURRENT_VERSION } from '../domain/migrations.ts';
 import { emptyProgress, type LearnerProgress } from '../domain/progress.ts';
 import type { StoredState } from '../domain/restore.ts';
 import type { StorageState } from '../storage/durability.ts';
 import type { StorageKind } from '../storage/storage.ts';
-import { createPersistence } from './persistence.ts';
 import { createLearnersSlice } from './learners-slice.ts';
+import { nullPersistence, type Persistence, type PersistenceFactory } from './persistence.ts';
 import { createProgressSlice, type ProgressSlice } from './progress-slice.ts';
-
-export const STORE_KEY = `zhixing:${course.id}`;
 
 export type PersistedState = StoredState;
 
@@ -38,20 +40,31 @@ export interface LearnerActions {
   deleteLearner(id: string): void;
 }
 
-
 export type AppState = PersistedState & SystemState & LearnerActions & ProgressSlice & { set: (p: Partial<SystemState>) => void };
 
-const persistence = createPersistence({
-  storageKind: (kind) => useStore.setState({ storageKind: kind }),
-  quota: (full) => {
-    if (useStore.getState().quotaExceeded !== full) useStore.setState({ quotaExceeded: full });
-  },
-  recovered: () => useStore.setState({ restoredNotice: 'recovered' }),
-  external: (state) => useStore.setState({ learners: state.learners, progress: state.progress, removed: state.removed, currentLearnerId: state.currentLearnerId }),
-});
+/** What the slices need from outside: the course, the clock and new ids (injected, so tests control them). */
+export interface StoreEnv {
+  course: CourseManifest;
+  now(): number;
+  newId(): string;
+}
 
-/** Writes pending progress now (tests, and before leaving the page). */
-export const flushProgress = () => persistence.flush();
+export interface StoreOptions extends Partial<Omit<StoreEnv, 'course'>> {
+  course: CourseManifest;
+  /** where learner data is kept; default: nowhere (tests, previews) */
+  persistence?: PersistenceFactory;
+}
+
+export type AppStore = StoreApi<AppState> & {
+  /** writes pending progress now (before leaving the page, before an update reloads) */
+  flush(): Promise<void>;
+  readonly key: string;
+  readonly course: CourseManifest;
+};
+
+export const storeKey = (course: Pick<CourseManifest, 'id'>) => `zhixing:${course.id}`;
+
+const randomId = () => globalThis.crypto?.randomUUID?.() ?? `l-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 const pick = (s: PersistedState): PersistedState => ({
   learners: s.learners,
@@ -60,35 +73,87 @@ const pick = (s: PersistedState): PersistedState => ({
   ...(s.removed?.length ? { removed: s.removed } : {}),
 });
 
-export const useStore = create<AppState>()(
-  persist(
-    (set, get, api) => ({
-      learners: {},
-      progress: {},
-      hydrated: false,
-      storageKind: 'pending',
-      quotaExceeded: false,
-      set: (p) => set(p),
-      ...createLearnersSlice(() => persistence.dropBackup(STORE_KEY))(set, get, api),
-      ...createProgressSlice(set, get, api),
-    }),
-    {
-      name: STORE_KEY,
-      version: CURRENT_VERSION,
-      storage: persistence.storage,
-      partialize: (s) => pick(s) as AppState,
-      merge: (persisted, current) => ({ ...current, ...(persisted as PersistedState) }),
-      onRehydrateStorage: () => () => {
-        useStore.setState({ hydrated: true });
-        useStore.getState().ensureLearner();
-        persistence.listen(STORE_KEY, () => pick(useStore.getState()));
-      },
+export function createAppStore(options: StoreOptions): AppStore {
+  const env: StoreEnv = { course: options.course, now: options.now ?? Date.now, newId: options.newId ?? randomId };
+  const key = storeKey(options.course);
+  // the merge rules load with the first read; `external` only ever fires after one
+  let mergeStates: ((mine: StoredState, stored: StoredState) => StoredState) | undefined;
+  void import('../domain/merge.ts').then((m) => (mergeStates = m.mergeStates));
+
+  const persistence: Persistence = (options.persistence ?? nullPersistence())({
+    storageKind: (kind) => store.setState({ storageKind: kind }),
+    quota: (full) => {
+      if (store.getState().quotaExceeded !== full) store.setState({ quotaExceeded: full });
     },
-  ),
-);
+    recovered: () => store.setState({ restoredNotice: 'recovered' }),
+    // merged into what the store holds *now*, never swapped in for it: nothing done meanwhile is lost
+    external: (incoming) => {
+      const apply = (merge: NonNullable<typeof mergeStates>) =>
+        store.setState((s) => {
+          const merged = merge(pick(s), incoming);
+          return { learners: merged.learners, progress: merged.progress, removed: merged.removed, currentLearnerId: merged.currentLearnerId };
+        });
+      if (mergeStates) apply(mergeStates);
+      else void import('../domain/merge.ts').then((m) => apply(m.mergeStates));
+    },
+  });
+
+  const store = createStore<AppState>()(
+    persist(
+      (set, get, api) => ({
+        learners: {},
+        progress: {},
+        hydrated: false,
+        storageKind: 'pending',
+        quotaExceeded: false,
+        set: (p) => set(p),
+        ...createLearnersSlice(env, () => persistence.dropBackup(key))(set, get, api),
+        ...createProgressSlice(env)(set, get, api),
+      }),
+      {
+        name: key,
+        version: CURRENT_VERSION,
+        storage: persistence.storage,
+        partialize: (s) => pick(s) as AppState,
+        // what storage holds joins what the learner may already have done in this page
+        merge: (persisted, current) => {
+          const stored = persisted as PersistedState | undefined;
+          if (!stored) return current;
+          const merged = mergeStates ? mergeStates(pick(current), stored) : stored;
+          return { ...current, ...merged };
+        },
+        onRehydrateStorage: () => () => {
+          store.setState({ hydrated: true });
+          store.getState().ensureLearner();
+          persistence.listen(key);
+        },
+      },
+    ),
+  );
+  return Object.assign(store, { flush: () => persistence.flush(), key, course: options.course });
+}
+
+const StoreContext = createContext<AppStore | null>(null);
+
+export function StoreProvider({ store, children }: { store: AppStore; children?: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+/** The store this part of the page runs on. */
+export function useAppStore(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useStore needs a <StoreProvider> around the app');
+  return store;
+}
+
+/** Reads a slice of the store and re-renders when it changes. */
+export function useStore<T>(selector: (s: AppState) => T): T {
+  return useZustand(useAppStore(), selector);
+}
+
+const EMPTY = emptyProgress('');
 
 export function currentProgress(s: AppState): LearnerProgress {
   const id = s.currentLearnerId;
   return (id && s.progress[id]) || EMPTY;
 }
-const EMPTY = emptyProgress(course.version);

@@ -5,11 +5,6 @@ import '../../i18n/index.ts';
 import { actionPlan, inChapter, progress, resetStore } from '../test-builders.ts';
 import { ActionPlan } from './action-plan.tsx';
 
-// the real store, without persistence: storage reads nothing and writes nowhere, so tests never see each other's writes
-vi.mock('../../storage/storage.ts', async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  openStorage: async () => ({ kind: 'memory', getItem: async () => null, setItem: async () => {}, removeItem: async () => {} }),
-}));
 
 beforeEach(() => {
   resetStore();

@@ -3,7 +3,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import course from 'virtual:course';
 import { courseSummary } from '../../domain/progress.ts';
 import { emptyProgress } from '../../domain/progress.ts';
-import { useStore } from '../../state/store.ts';
+import { useAppStore, useStore } from '../../state/store.ts';
 import { formatDuration } from '../../ui/labels.ts';
 import { ProfileForm } from './profile-form.tsx';
 
@@ -13,7 +13,8 @@ export function LearnerPanel() {
   const learners = useStore((s) => s.learners);
   const progress = useStore((s) => s.progress);
   const currentId = useStore((s) => s.currentLearnerId);
-  const { updateLearner, addLearner, switchLearner, deleteLearner } = useStore.getState();
+  const store = useAppStore();
+  const { updateLearner, addLearner, switchLearner, deleteLearner } = store.getState();
   const [mode, setMode] = useState<'view' | 'edit' | 'add' | 'confirm-delete'>('view');
   const [status, setStatus] = useState<'' | 'learner.deleted'>(''); // a key: follows a change of language
   const confirmRef = useRef<HTMLParagraphElement>(null);
@@ -61,7 +62,7 @@ export function LearnerPanel() {
           <div className="row">
             <button type="button" className="button danger" onClick={() => {
               deleteLearner(current.id);
-              useStore.getState().ensureLearner();
+              store.getState().ensureLearner();
               setMode('view');
               setStatus('learner.deleted');
             }}>{t('learner.confirm')}</button>

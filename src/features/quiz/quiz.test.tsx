@@ -1,16 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import '../../i18n/index.ts';
 import type { QuizData } from '../../domain/course.ts';
 import { choice, inChapter, pair, progress, question, quiz, resetStore } from '../test-builders.ts';
 import { Quiz } from './quiz.tsx';
 
-// the real store, without persistence: storage reads nothing and writes nowhere, so tests never see each other's writes
-vi.mock('../../storage/storage.ts', async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  openStorage: async () => ({ kind: 'memory', getItem: async () => null, setItem: async () => {}, removeItem: async () => {} }),
-}));
 
 beforeEach(() => {
   resetStore();

@@ -1,15 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { beforeEach, expect, test, vi } from 'vitest';
+import { beforeEach, expect, test } from 'vitest';
 import '../../i18n/index.ts';
 import { inChapter, option, outcome, progress, resetStore, scenario, step } from '../test-builders.ts';
 import { Scenario } from './scenario.tsx';
 
-// the real store, without persistence: storage reads nothing and writes nowhere, so tests never see each other's writes
-vi.mock('../../storage/storage.ts', async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  openStorage: async () => ({ kind: 'memory', getItem: async () => null, setItem: async () => {}, removeItem: async () => {} }),
-}));
 
 beforeEach(() => {
   resetStore();
