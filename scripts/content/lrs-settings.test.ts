@@ -18,3 +18,11 @@ describe('the lrs block in course.yaml', () => {
     expect(text).toMatch(/course\.yaml:\d+ — course\.(lrs\.)?password is not a known field/);
   });
 });
+
+describe('the cmi5 block in course.yaml', () => {
+  test('carries the AU moveOn into the manifest and rejects one cmi5 does not define', () => {
+    expect(load(['cmi5:', '  moveOn: CompletedOrPassed'].join('\n')).manifest?.cmi5).toEqual({ moveOn: 'CompletedOrPassed' });
+    const text = formatProblems(load(['cmi5:', '  moveOn: Finished'].join('\n')).problems);
+    expect(text).toContain('course.cmi5.moveOn must be one of Passed, Completed, CompletedAndPassed, CompletedOrPassed, NotApplicable');
+  });
+});

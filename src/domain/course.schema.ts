@@ -78,6 +78,16 @@ export const courseSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  // the cmi5 package (cmi5 §13.1.4 AU moveOn): what the LMS waits for before it counts the course as done
+  cmi5: z
+    .strictObject({
+      moveOn: z
+        .enum(['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'], {
+          error: 'must be one of Passed, Completed, CompletedAndPassed, CompletedOrPassed, NotApplicable',
+        })
+        .optional(),
+    })
+    .optional(),
   assessment: z.strictObject({
     questionsPerPart: z.number().int().positive(),
     attempts: z.number().int().min(0),

@@ -196,6 +196,12 @@ export interface LrsSettings {
   tokenUrl?: string;
 }
 
+/** The cmi5 package's settings (course.yaml `cmi5`). */
+export interface Cmi5Settings {
+  /** cmi5 §13.1.4: what completes the AU for the LMS; CompletedAndPassed when not set */
+  moveOn?: 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
+}
+
 /** Settings the completion-record formats need (course.yaml `records`). */
 export interface RecordSettings {
   /** xAPI activity ids are this IRI plus a path ("/chapters/<id>", "/questions/<id>"…), no trailing slash */
@@ -218,6 +224,7 @@ export interface CourseManifest {
   changes?: CourseChange[];
   records?: RecordSettings;
   lrs?: LrsSettings;
+  cmi5?: Cmi5Settings;
   defaultLocale: string;
   masteryScore: number;
   certificateValidityMonths: number;
