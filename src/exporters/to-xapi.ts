@@ -222,10 +222,11 @@ export function toXapi(record: CompletionRecord, settings: RecordSettings | unde
   const out: XapiStatement[] = [];
   const first = record.time.firstLaunch;
   if (first !== undefined) out.push(statement(ctx, 'initialized', course, first, 'course'));
+  // answers before what they lead to: at the same instant, a chapter's last answer comes before the chapter
+  for (const i of record.interactions) out.push(interactionStatement(ctx, i));
   for (const c of record.chapters)
     if (c.completedAt !== undefined)
       out.push(statement(ctx, 'experienced', chapterActivity(ctx, c), c.completedAt, c.id, { result: { completion: true, duration: isoDuration(c.timeMs) }, parent: [activityIds.course(base)] }));
-  for (const i of record.interactions) out.push(interactionStatement(ctx, i));
   const bank = record.course.assessment;
   if (bank)
     for (const a of record.attempts)
