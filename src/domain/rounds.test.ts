@@ -9,12 +9,14 @@ const withAttempts = (...attempts: ReturnType<typeof attempt>[]): LearnerProgres
 const SECTIONS = ['s1', 's2'];
 
 describe('rounds after the allowed attempts run out', () => {
-  it('are not opened while attempts remain, after a pass, or for a quiz with unlimited attempts', () => {
+  it('are not opened while attempts remain, after a pass, for a quiz with unlimited attempts, or with nothing to re-read', () => {
     const one = withAttempts(failed(1));
     expect(openRound(one, 'q', 2, one.quizzes.q!.attempts, SECTIONS, 5000)).toBe(one);
     const passed = withAttempts(failed(1), attempt(2, { submittedAt: 2000, passed: true }));
     expect(openRound(passed, 'q', 2, passed.quizzes.q!.attempts, SECTIONS, 5000)).toBe(passed);
     expect(openRound(one, 'q', 0, one.quizzes.q!.attempts, SECTIONS, 5000)).toBe(one);
+    const spent = withAttempts(failed(1), failed(2));
+    expect(openRound(spent, 'q', 2, spent.quizzes.q!.attempts, [], 5000)).toBe(spent);
   });
 
   it('tell the learner what to re-read once every attempt has failed, and record the round', () => {

@@ -51,9 +51,9 @@ export function openRound(p: LearnerProgress, quizId: string, perRound: number, 
   if (counted.some((a) => a.submittedAt === undefined)) return p;
   const last = rounds.at(-1);
   if (last && last.unlockedAt === undefined) return p;
+  // nothing the course could ask to re-read (a chapter without sections): no round, the attempts stay used up
+  if (sections.length === 0) return p;
   const round: Round = { n: rounds.length + 2, openedAt: now, sections: [...new Set(sections)], read: {} };
-  // nothing to re-read: the round opens at once
-  if (round.sections.length === 0) round.unlockedAt = now;
   return { ...p, rounds: { ...p.rounds, [quizId]: [...rounds, round] } };
 }
 

@@ -1,19 +1,29 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link } from 'react-router';
 import course from 'virtual:course';
-import { assessmentQuiz, assessmentSeed, drawQuestions, resultsByPart, startAssessment, weakParts, type AssessmentMode } from '../../domain/assessment.ts';
+import { assessmentSeed, drawQuestions, weakParts, type AssessmentMode } from '../../domain/assessment.ts';
+import { certificateStanding, changedSinceCertificate, currentCertificate, issueCertificates, recertificationDue, recertificationFocus } from '../../domain/certificate.ts';
 import type { Question } from '../../domain/course.ts';
-import { submitAnswer } from '../../domain/progress-updates.ts';
-import { attemptsLeft, type Answer } from '../../domain/scoring.ts';
+import { examQuestions, setExamAnswer, startExam, submitExam } from '../../domain/exam.ts';
+import type { LearnerProgress } from '../../domain/progress.ts';
+import { assessmentOpen, requirements, settingsOf } from '../../domain/requirements.ts';
+import { assessmentRereadSections, attemptsAllowed, openRound, roundState } from '../../domain/rounds.ts';
+import { attemptsLeft } from '../../domain/scoring.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
+import { useCertificateIssuer } from '../../state/use-certificate-issuer.ts';
+import { useAttemptRules } from '../../ui/attempt-rules.ts';
 import { partLabel } from '../../ui/labels.ts';
+import { formatCalendarDate, localCalendar } from '../../ui/local-calendar.ts';
 import { NotFoundPage } from '../../ui/not-found-page.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
-import { QuestionView } from '../../ui/question-view.tsx';
+import { RequirementsList } from '../../ui/requirements-list.tsx';
 import { loadBank } from './bank.ts';
+import { Exam } from './exam.tsx';
+import { ExamResult } from './exam-result.tsx';
 
-const NO_ATTEMPTS: never[] = [];
+const SETTINGS = settingsOf(course);
+const NO_ROUNDS: never[] = [];
 
 export function AssessmentPage() {
   const info = course.assessmentBank;
@@ -21,32 +31,42 @@ export function AssessmentPage() {
   return <Assessment bankId={info.id} title={info.title} file={info.file} />;
 }
 
+const sectionTitle = (id: string) => {
+  for (const c of course.chapters) {
+    const s = c.sections.find((x) => x.id === id);
+    if (s) return { chapter: c, section: s };
+  }
+  return undefined;
+};
+
 function Assessment({ bankId, title, file }: { bankId: string; title: string; file: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [bank, setBank] = useState<Question[] | null>(null);
   const learnerId = useStore((s) => s.currentLearnerId ?? 'anonymous');
-  const attempts = useStore((s) => currentProgress(s).quizzes[bankId]?.attempts ?? NO_ATTEMPTS);
   const progress = useStore(currentProgress);
   const updateProgress = useStore((s) => s.updateProgress);
-  const lastMark = useRef(0);
+  const rules = useAttemptRules();
+  const roundsOn = SETTINGS.rounds.enabled && rules === 'player';
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const [today] = useState(() => localCalendar.dateOf(Date.now()));
+  useCertificateIssuer(course, localCalendar);
   useEffect(() => {
     let live = true;
     void loadBank(file).then((b) => live && setBank(b));
     return () => void (live = false);
   }, [file]);
 
-  const { questionsPerPart, refresherQuestionsPerPart, attempts: allowed } = course.assessment;
+  const attempts = progress.quizzes[bankId]?.attempts ?? NO_ROUNDS;
+  const rounds = progress.rounds?.[bankId] ?? NO_ROUNDS;
   const last = attempts.at(-1);
   const open = last && last.submittedAt === undefined ? last : undefined;
   const finished = last?.submittedAt !== undefined ? last : undefined;
   const finals = attempts.filter((a) => (a.mode ?? 'final') === 'final');
+  const perRound = course.assessment.attempts;
+  const allowed = roundsOn ? attemptsAllowed(perRound, rounds) : perRound;
   const left = attemptsLeft(finals.length, allowed);
-  const questions = useMemo(() => {
-    if (!bank || !last?.questionIds) return [];
-    const byId = new Map(bank.map((q) => [q.id, q]));
-    return last.questionIds.flatMap((id) => byId.get(id) ?? []);
-  }, [bank, last]);
+  const passedFinal = finals.some((a) => a.passed);
+  const questions = useMemo(() => (bank ? examQuestions(bank, last) : []), [bank, last]);
   const finishedAt = finished?.submittedAt;
   useEffect(() => {
     if (finishedAt) resultRef.current?.focus();
@@ -54,89 +74,112 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
 
   if (!bank) return <main id="main" className="page" tabIndex={-1}><PageHeading title={title} lang="zh-CN" /><p role="status">{t('assessment.loading')}</p></main>;
 
+  const reqs = requirements(progress, course);
+  const canOpen = assessmentOpen(progress, course);
+  const cert = currentCertificate(progress);
+  const standing = cert ? certificateStanding(cert, today, SETTINGS.recertification.withinDays) : undefined;
+  const due = recertificationDue(progress, course, today);
+  const changed = changedSinceCertificate(progress, course);
   const partsCount = new Set(bank.map((q) => q.part ?? 0)).size;
+  const { questionsPerPart, refresherQuestionsPerPart } = course.assessment;
+  const date = (d: string) => formatCalendarDate(d, i18n.language);
+
   const start = (mode: AssessmentMode) =>
     updateProgress((p, now) => {
-      lastMark.current = now;
       const n = (p.quizzes[bankId]?.attempts.length ?? 0) + 1;
       const seed = assessmentSeed(learnerId, bankId, n);
-      const weak = weakParts(p, course, bank, bankId);
+      const weak = mode === 'recertification' ? recertificationFocus(p, course, bank) : weakParts(p, course, bank, bankId);
       const drawn = drawQuestions(bank, { questionsPerPart, refresherQuestionsPerPart }, seed, mode, weak);
-      return startAssessment(p, bankId, allowed, { questionIds: drawn.map((q) => q.id), seed, mode }, now);
+      return startExam(p, bankId, allowed, { questionIds: drawn.map((q) => q.id), seed, mode }, course.version, now);
     });
-  const submit = (questionId: string, answer: Answer) =>
+  const answer = (questionId: string, a: Parameters<typeof setExamAnswer>[3]) => updateProgress((p, now) => setExamAnswer(p, bankId, questionId, a, now));
+  const handIn = () =>
     updateProgress((p, now) => {
-      const latency = now - lastMark.current;
-      lastMark.current = now;
-      return submitAnswer(p, assessmentQuiz(bankId, questions, course.masteryScore, 0), questionId, answer, latency, now);
+      let next: LearnerProgress = submitExam(p, { id: bankId, passMark: course.masteryScore, questions }, now);
+      const done = next.quizzes[bankId]!.attempts.at(-1)!;
+      if (roundsOn && (done.mode ?? 'final') === 'final') {
+        const counted = next.quizzes[bankId]!.attempts.filter((a) => (a.mode ?? 'final') === 'final');
+        next = openRound(next, bankId, perRound, counted, assessmentRereadSections(course, SETTINGS.rounds.assessmentReread, bank, done), now);
+      }
+      return issueCertificates(next, course, learnerId, localCalendar);
     });
-  const partChapter = (part: number) => course.chapters.find((c) => c.part === part);
-  const weak = weakParts(progress, course, bank, bankId);
+
+  const round = roundState(progress, bankId, perRound, finals, roundsOn);
+  const examTitle = open?.mode === 'refresher' ? t('exam.practiceTitle') : open?.mode === 'recertification' ? t('exam.recertTitle') : t('assessment.eyebrow');
 
   return (
     <main id="main" tabIndex={-1} className="page assessment">
       <p className="eyebrow">{t('assessment.eyebrow')}</p>
       <PageHeading title={title} lang="zh-CN" />
-      <p>{t('assessment.intro', { count: partsCount * questionsPerPart, mastery: course.masteryScore })}</p>
-      <p className="hint">{allowed === 0 ? t('assessment.attemptsUnlimited', { used: finals.length }) : t('assessment.attempts', { allowed, used: finals.length })}</p>
 
-      {open && (
-        <section aria-labelledby="assessment-questions">
-          <h2 id="assessment-questions">{open.mode === 'refresher' ? t('assessment.startRefresher') : t('assessment.eyebrow')}</h2>
-          <p className="hint" aria-live="polite">{t('assessment.answered', { answered: Object.keys(open.answers).length, total: questions.length })}</p>
-          {questions.map((q, i) => (
-            <QuestionView
-              key={`${q.id}:${open.n}`}
-              question={q}
-              index={i}
-              total={questions.length}
-              seed={open.seed}
-              submitted={open.answers[q.id] ? { answer: open.answers[q.id]!, score: open.scores[q.id]! } : undefined}
-              reveal={false}
-              onSubmit={(a) => submit(q.id, a)}
-            />
-          ))}
-        </section>
-      )}
-
-      {!open && finished && (
-        <section className={`result-box ${finished.passed ? 'passed' : 'failed'}`} aria-labelledby="assessment-result">
-          <h2 id="assessment-result" ref={resultRef} tabIndex={-1}>{finished.mode === 'refresher' ? t('assessment.refresherResultTitle') : t('assessment.resultTitle')}</h2>
-          <p>{finished.passed ? t('assessment.passed', { percent: Math.round(finished.percent ?? 0), mastery: course.masteryScore }) : t('assessment.failed', { percent: Math.round(finished.percent ?? 0), mastery: course.masteryScore })}</p>
-          <table className="part-results">
-            <caption>{t('assessment.byPart')}</caption>
-            <thead><tr><th scope="col">{t('assessment.colPart')}</th><th scope="col">{t('assessment.colScore')}</th></tr></thead>
-            <tbody>
-              {resultsByPart(questions, finished).map((r) => {
-                const ch = partChapter(r.part);
-                return (
-                  <tr key={r.part} className={r.percent < course.masteryScore ? 'weak' : undefined}>
-                    <th scope="row">
-                      {partLabel(t, r.part)}{ch && <> · <Link to={`/chapter/${ch.id}`} lang="zh-CN">{ch.title}</Link></>}
-                    </th>
-                    <td>{r.percent}%{r.percent < course.masteryScore && <strong className="weak-mark"> · {t('assessment.weak')}</strong>}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {!finished.passed && left <= 0 && <p>{t('assessment.noAttemptsLeft')}</p>}
-        </section>
-      )}
-
-      {!open && (
-        <div className="assessment-actions">
-          {left > 0 && !attempts.some((a) => a.passed && (a.mode ?? 'final') === 'final') && (
-            <button type="button" className="button primary" onClick={() => start('final')}>{t('assessment.start')}</button>
+      {open ? (
+        <Exam key={open.n} attempt={open} questions={questions} title={examTitle} onAnswer={answer} onSubmit={handIn} />
+      ) : (
+        <>
+          <section aria-labelledby="req-heading" className="requirements-box">
+            <h2 id="req-heading">{t('requirements.title')}</h2>
+            <RequirementsList requirements={reqs} headingId="req-heading" />
+          </section>
+          {finished && <ExamResult ref={resultRef} attempt={finished} questions={questions} />}
+          {cert && standing && (
+            <section aria-labelledby="cert-status" className={`cert-status ${standing.state}`}>
+              <h2 id="cert-status">{t('certification.yourCertificate')}</h2>
+              <p>
+                {standing.state === 'expired' ? t('certification.expiredOn', { date: date(cert.validUntil) }) : standing.state === 'expiring' ? t('certification.expiresSoon', { date: date(cert.validUntil), count: standing.daysLeft }) : t('certification.validUntil', { date: date(cert.validUntil) })}
+              </p>
+              <p><Link to="/records">{t('certification.view')}</Link></p>
+              {changed.length > 0 && (
+                <div className="changed-chapters">
+                  <p>{t('certification.changedSince', { version: cert.courseVersion })}</p>
+                  <ul>{changed.map((id) => { const c = course.chapters.find((x) => x.id === id)!; return <li key={id}><Link to={`/chapter/${id}`} lang="zh-CN">{c.title}</Link></li>; })}</ul>
+                </div>
+              )}
+              {due && (
+                <>
+                  <p>{t('certification.recertIntro', { count: refresherQuestionsPerPart * partsCount })}</p>
+                  {recertificationFocus(progress, course, bank).size > 0 && (
+                    <p className="hint">{t('certification.recertFocus', { parts: [...recertificationFocus(progress, course, bank)].sort((a, b) => a - b).map((p) => partLabel(t, p)).join('、') })}</p>
+                  )}
+                  <button type="button" className="button primary" onClick={() => start('recertification')}>{t('certification.startRecert')}</button>
+                </>
+              )}
+            </section>
+          )}
+          {!cert && (
+            <section aria-labelledby="final-heading" className="final-box">
+              <h2 id="final-heading">{t('exam.finalTitle')}</h2>
+              <p>{t('assessment.intro', { count: partsCount * questionsPerPart, mastery: course.masteryScore })}</p>
+              <p className="hint">{allowed === 0 ? t('assessment.attemptsUnlimited', { used: finals.length }) : t('assessment.attempts', { allowed, used: finals.length })}</p>
+              {!canOpen && !passedFinal && <p className="exam-locked" role="status">{t('exam.locked')}</p>}
+              {canOpen && !passedFinal && left > 0 && (
+                <button type="button" className="button primary" onClick={() => start('final')}>{finals.length ? t('exam.retake') : t('assessment.start')}</button>
+              )}
+              {passedFinal && !cert && <p>{t('exam.passedNeedsMore')}</p>}
+              {!passedFinal && left <= 0 && round.kind === 'locked' && (
+                <div className="round-notice">
+                  <p>{t('rounds.assessmentExhausted', { n: round.round.n, count: round.remaining.length })}</p>
+                  <ul>
+                    {round.remaining.map((sid) => {
+                      const at = sectionTitle(sid);
+                      return at ? <li key={sid}><Link to={`/chapter/${at.chapter.id}/${sid}`}><span lang="zh-CN">{at.chapter.title}</span> · <span lang="zh-CN">{at.section.title}</span></Link></li> : null;
+                    })}
+                  </ul>
+                </div>
+              )}
+              {!passedFinal && left <= 0 && round.kind === 'exhausted' && <p>{t('assessment.noAttemptsLeft')}</p>}
+            </section>
           )}
           {finished && (
-            <>
-              <p className="hint">{t('assessment.refresherIntro', { count: refresherQuestionsPerPart })}</p>
-              {weak.size > 0 && <p className="hint">{t('assessment.weak')}：{[...weak].map((p) => partLabel(t, p)).join('、')}</p>}
-              <button type="button" className="button" onClick={() => start('refresher')}>{t('assessment.startRefresher')}</button>
-            </>
+            <section aria-labelledby="practice-heading" className="practice-box">
+              <h2 id="practice-heading">{t('exam.practiceTitle')}</h2>
+              <p className="hint">{t('exam.practiceIntro', { count: refresherQuestionsPerPart })}</p>
+              {weakParts(progress, course, bank, bankId).size > 0 && (
+                <p className="hint">{t('assessment.weak')}：{[...weakParts(progress, course, bank, bankId)].map((p) => partLabel(t, p)).join('、')}</p>
+              )}
+              <button type="button" className="button" onClick={() => start('refresher')}>{t('exam.startPractice')}</button>
+            </section>
           )}
-        </div>
+        </>
       )}
     </main>
   );

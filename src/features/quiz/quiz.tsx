@@ -2,7 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { openAttempt, startAttempt, submitAnswer } from '../../domain/progress-updates.ts';
 import { hashSeed } from '../../domain/random.ts';
+import { attemptsAllowed, chapterRereadSections, openRound, roundState } from '../../domain/rounds.ts';
+import { settingsOf } from '../../domain/requirements.ts';
 import { attemptsLeft, type Answer } from '../../domain/scoring.ts';
+import { Link } from 'react-router';
+import course from 'virtual:course';
+import { useAttemptRules } from '../../ui/attempt-rules.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../../ui/chapter-context.ts';
 import { QuestionView } from '../../ui/question-view.tsx';
@@ -10,11 +15,15 @@ import { QuestionView } from '../../ui/question-view.tsx';
 /** A chapter quiz, rendered from the data extracted at build time and the learner's attempts. */
 export function Quiz({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const { interactive } = useChapter();
+  const { chapter, interactive } = useChapter();
   const quiz = interactive.quizzes.find((q) => q.id === id);
   const learnerId = useStore((s) => s.currentLearnerId ?? 'anonymous');
   const attempts = useStore((s) => currentProgress(s).quizzes[id]?.attempts ?? NO_ATTEMPTS);
+  const rounds = useStore((s) => currentProgress(s).rounds?.[id] ?? NO_ROUNDS);
   const updateProgress = useStore((s) => s.updateProgress);
+  // no dead ends: after the last allowed attempt, re-reading the chapter unlocks a new round (not inside an LMS)
+  const rules = useAttemptRules();
+  const roundsOn = settingsOf(course).rounds.enabled && rules === 'player';
   // when the learner was last "handed" a question: latency runs from here to the next submission
   const lastMark = useRef(0);
   useEffect(() => {
@@ -30,7 +39,9 @@ export function Quiz({ id }: { id: string }) {
 
   const open = attempts.at(-1);
   const finished = open?.submittedAt !== undefined;
-  const left = attemptsLeft(attempts.length, quiz.attempts);
+  const allowed = roundsOn ? attemptsAllowed(quiz.attempts, rounds) : quiz.attempts;
+  const left = attemptsLeft(attempts.length, allowed);
+  const allowance = { id: quiz.id, attempts: allowed };
   const passed = attempts.some((a) => a.passed);
   const over = finished && (passed || left <= 0);
   const seed = open && !finished ? open.seed : open && finished ? open.seed : hashSeed(`${learnerId}:${quiz.id}:${attempts.length + 1}`);
@@ -39,13 +50,15 @@ export function Quiz({ id }: { id: string }) {
     updateProgress((p, at) => {
       const latency = at - lastMark.current;
       lastMark.current = at;
-      const started = openAttempt(p, quiz.id) ? p : startAttempt(p, quiz, learnerId, at);
-      return submitAnswer(started, quiz, questionId, answer, latency, at);
+      const started = openAttempt(p, quiz.id) ? p : startAttempt(p, allowance, learnerId, at);
+      const next = submitAnswer(started, quiz, questionId, answer, latency, at);
+      // the last allowed attempt failed: open the next round, which re-reading the chapter unlocks
+      return roundsOn ? openRound(next, quiz.id, quiz.attempts, next.quizzes[quiz.id]?.attempts ?? [], chapterRereadSections(chapter), at) : next;
     });
   const retry = () => {
     updateProgress((p, at) => {
       lastMark.current = at;
-      return startAttempt(p, quiz, learnerId, at);
+      return startAttempt(p, allowance, learnerId, at);
     });
     setRetries((n) => n + 1);
   };
@@ -88,7 +101,7 @@ export function Quiz({ id }: { id: string }) {
                 <button type="button" className="button" onClick={retry}>{t('quiz.retry')}</button>
               </>
             ) : (
-              !open.passed && <p>{t('quiz.noAttemptsLeft')}</p>
+              !open.passed && <RoundNotice quizId={id} perRound={quiz.attempts} roundsOn={roundsOn} />
             )}
           </div>
         )}
@@ -98,3 +111,24 @@ export function Quiz({ id }: { id: string }) {
 }
 
 const NO_ATTEMPTS: never[] = [];
+const NO_ROUNDS: never[] = [];
+
+/** Every attempt used: what unlocks the next round, with links to the sections still to re-read. */
+function RoundNotice({ quizId, perRound, roundsOn }: { quizId: string; perRound: number; roundsOn: boolean }) {
+  const { t } = useTranslation();
+  const { chapter } = useChapter();
+  const progress = useStore(currentProgress);
+  const state = roundState(progress, quizId, perRound, progress.quizzes[quizId]?.attempts ?? [], roundsOn);
+  if (state.kind !== 'locked') return <p>{t('quiz.noAttemptsLeft')}</p>;
+  return (
+    <div className="round-notice">
+      <p>{t('quiz.noAttemptsLeft')}</p>
+      <p>{t('rounds.rereadChapter', { n: state.round.n, count: state.remaining.length })}</p>
+      <ul>
+        {state.remaining.map((sid) => (
+          <li key={sid}><Link to={`/chapter/${chapter.id}/${sid}`} lang="zh-CN">{chapter.sections.find((x) => x.id === sid)?.title ?? sid}</Link></li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,22 +1,17 @@
-import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { Link } from 'react-router';
 import course from 'virtual:course';
-import { certificate } from '../../domain/certificate.ts';
 import { chapterStatus, courseSummary, quizBest, quizPassed, sectionsSeenIn } from '../../domain/progress.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { formatDuration, partLabel } from '../../ui/labels.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
+import { CertificateView } from './certificate-view.tsx';
 
 /** The learner's training record, printable, with the certificate and the personal action plan. */
 export function RecordsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const progress = useStore(currentProgress);
   const learner = useStore((s) => (s.currentLearnerId ? s.learners[s.currentLearnerId] : undefined));
   const summary = courseSummary(progress, course);
-  const [now] = useState(() => Date.now());
-  const cert = certificate(progress, course, now);
-  const date = (ms: number) => new Date(ms).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
   const bankId = course.assessmentBank?.id;
   const best = bankId ? quizBest(progress, bankId) : undefined;
   const plans = course.chapters.flatMap((c) => c.plans);
@@ -37,30 +32,7 @@ export function RecordsPage() {
         <div><dt>{t('records.summary')}</dt><dd>{t('home.progressValue', { done: summary.chaptersCompleted, total: summary.chapters })} · {t('home.timeSpent', { time: formatDuration(t, summary.timeMs) })}</dd></div>
       </dl>
 
-      <section aria-labelledby="cert-heading" className="certificate-section">
-        <h2 id="cert-heading">{t('records.certificate')}</h2>
-        {cert.state === 'none' ? (
-          <p>{t('records.certificateNone')}</p>
-        ) : (
-          <article className={`certificate ${cert.state}`} aria-labelledby="cert-title">
-            <p className="cert-mark" aria-hidden="true">知</p>
-            <h3 id="cert-title">{t('records.certTitle')}</h3>
-            <p className="cert-body">{t('records.certBody', { name, course: course.title, score: Math.round(cert.score ?? 0) })}</p>
-            <p>{t('records.certIssued', { date: date(cert.issuedAt!) })} · {t('records.certValid', { date: date(cert.validUntil!) })}</p>
-            {(cert.state === 'expiring' || cert.state === 'expired') && (
-              <p className="cert-warning" role="status">
-                {cert.state === 'expired' ? t('records.certExpired') : t('records.certExpiring')} <Link to="/assessment">{t('records.refresherLink')}</Link>
-              </p>
-            )}
-            {plans.some((p) => (progress.plans[p.id] ?? []).some((i) => !i.deleted)) && (
-              <>
-                <h4>{t('records.actionsOnCert')}</h4>
-                <ul>{plans.flatMap((p) => (progress.plans[p.id] ?? []).filter((i) => !i.deleted).map((i) => <li key={i.id}>{i.action}（{i.due}）</li>))}</ul>
-              </>
-            )}
-          </article>
-        )}
-      </section>
+      <CertificateView progress={progress} learner={learner} />
 
       <section aria-labelledby="rec-chapters">
         <h2 id="rec-chapters">{t('records.chapters')}</h2>
