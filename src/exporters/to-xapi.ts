@@ -216,12 +216,14 @@ export function interactionStatement(ctx: XapiContext, i: InteractionRecord): Xa
 export function toXapi(record: CompletionRecord, settings: RecordSettings | undefined = record.course.records): XapiExport {
   const ctx = xapiContext(record, settings);
   if (!ctx) return { format: 'xapi', version: '1.0.3', statements: [], missing: 'records' };
+  // a learner who never launched the course has nothing to state
+  if (record.time.firstLaunch === undefined) return { format: 'xapi', version: '1.0.3', statements: [] };
   const base = ctx.settings.activityBase;
   const course = courseActivity(ctx);
   const courseGroup = { grouping: [activityIds.course(base)] };
   const out: XapiStatement[] = [];
   const first = record.time.firstLaunch;
-  if (first !== undefined) out.push(statement(ctx, 'initialized', course, first, 'course'));
+  out.push(statement(ctx, 'initialized', course, first, 'course'));
   // answers before what they lead to: at the same instant, a chapter's last answer comes before the chapter
   for (const i of record.interactions) out.push(interactionStatement(ctx, i));
   for (const c of record.chapters)
@@ -254,8 +256,8 @@ export function toXapi(record: CompletionRecord, settings: RecordSettings | unde
       );
   }
   // initialized first and terminated last; between them, in time order (stable, so ties keep the order above)
-  const body = out.slice(first !== undefined ? 1 : 0).sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+  const body = out.slice(1).sort((a, b) => a.timestamp.localeCompare(b.timestamp));
   const last = Math.max(record.time.lastAccess, ...out.map((s) => Date.parse(s.timestamp)));
   const end = statement(ctx, 'terminated', course, last, 'course', { result: { duration: isoDuration(record.time.totalActiveMs) } });
-  return { format: 'xapi', version: '1.0.3', statements: [...out.slice(0, first !== undefined ? 1 : 0), ...body, end] };
+  return { format: 'xapi', version: '1.0.3', statements: [out[0]!, ...body, end] };
 }
