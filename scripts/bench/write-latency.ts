@@ -1,80 +1,82 @@
 /**
- * Progress write latency: from a click on a question's 提交答案 button to the moment the answer is durably in
- * IndexedDB (the database "zhixing", store "learners", key "zhixing:<course id>" that the app persists through
- * zustand persist → localforage). Driven through the real UI of the built app, in Chromium.
+ * Click → durable write: from a click on a question's 提交答案 button to the moment the answer is committed to
+ * IndexedDB (STORE in tests/e2e/harness.ts: the database "zhixing", store "learners", key "zhixing:<course id>"
+ * that the app persists through zustand persist → localforage). Driven through the real UI of the built app, in
+ * Chromium.
  *
+ * The page is watched from its first script on: every put to that key is noted with its transaction, and the
+ * transaction's `complete` event (IndexedDB's "the data is committed") is timestamped with performance.now().
  * Each sample: the bench picks an answer for the next unanswered question (outside the timing), then, inside the
- * page, notes performance.now(), clicks 提交答案 and polls the stored record with read transactions until it holds
- * one more answer than before. IndexedDB orders a read after an overlapping write that was created earlier, so the
- * first read that sees the answer marks the write's commit. When a quiz attempt is used up the bench presses
- * 重新作答 (not timed) and, once a quiz has no attempts left, moves on to the next chapter's quiz.
+ * page, notes performance.now(), clicks 提交答案 and waits for the first committed write whose value holds one more
+ * answer than before. Nothing polls the database, so the watching adds no load to the write it times.
+ * When a quiz attempt is used up the bench presses 重新作答 (not timed) and, once a quiz has no attempts left, moves on
+ * to the next chapter's quiz.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
-import { browser, removeProfile, ROOT } from '../../tests/e2e/harness.ts';
+import { browser, removeProfile, STORE } from '../../tests/e2e/harness.ts';
 import { median, percentile, spreadOf, type ModuleResult } from './figures.ts';
 import { using, withTimeout } from './util.ts';
 
-export const STORE = { db: 'zhixing', objectStore: 'learners', key: 'zhixing:zhixing-compliance' };
+/**
+ * Issue 10's aim for a discrete action's write on this machine; a reported target, not a --check budget, because
+ * a timing on a shared 2-core machine is too noisy to fail a build on.
+ */
+export const P95_TARGET_MS = 20;
 
-/** Installed in the page as window.__zxBench. Plain JS in a string: functions compiled by tsx cannot be serialised safely. */
+/**
+ * Installed before the app's scripts as window.__zxBench. Plain JS in a string: functions compiled by tsx cannot
+ * be serialised safely.
+ */
 const PROBE = `(() => {
   const cfg = ${JSON.stringify(STORE)};
-  let db;
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  const open = () => new Promise((res, rej) => {
-    const req = indexedDB.open(cfg.db);
-    req.onsuccess = () => { const d = req.result; d.onversionchange = () => { d.close(); db = undefined; }; res(d); };
-    req.onerror = () => rej(req.error);
-  });
-  const read = async () => {
-    db = db || await open();
-    return new Promise((res, rej) => {
-      const req = db.transaction(cfg.objectStore, 'readonly').objectStore(cfg.objectStore).get(cfg.key);
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-  };
-  const counts = async () => {
-    const raw = await read();
-    if (typeof raw !== 'string') return { learner: false, answers: 0, attempts: 0 };
+  const counts = (raw) => {
+    if (typeof raw !== 'string') return { learner: false, answers: 0, attempts: 0, resume: undefined };
     const state = JSON.parse(raw).state || {};
     let answers = 0, attempts = 0;
     for (const p of Object.values(state.progress || {}))
       for (const q of Object.values(p.quizzes || {}))
         for (const a of q.attempts || []) { attempts++; answers += Object.keys(a.answers || {}).length; }
-    return { learner: !!state.currentLearnerId, answers, attempts };
+    const current = state.currentLearnerId && (state.progress || {})[state.currentLearnerId];
+    return { learner: !!state.currentLearnerId, answers, attempts, resume: current && current.resume && current.resume.chapter };
   };
-  const until = async (test, timeoutMs) => {
-    const t0 = performance.now();
-    for (;;) {
-      const c = await counts();
-      if (test(c)) return { c, ms: performance.now() - t0 };
-      if (performance.now() - t0 > timeoutMs) throw new Error('timed out waiting for IndexedDB: ' + JSON.stringify(c));
+  /** committed writes to the key, oldest first: { at, c } */
+  const commits = [];
+  const waiters = new Set();
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (value, key) {
+    if (this.name === cfg.objectStore && key === cfg.key && this.transaction.db.name === cfg.db) {
+      this.transaction.addEventListener('complete', () => {
+        const commit = { at: performance.now(), c: counts(value) };
+        commits.push(commit);
+        for (const w of [...waiters]) w(commit);
+      });
     }
+    return put.apply(this, arguments);
   };
+  const last = () => commits.length ? commits[commits.length - 1].c : { learner: false, answers: 0, attempts: 0, resume: undefined };
+  /** the first committed write (from now on, or already) that passes test */
+  const until = (test, timeoutMs, what) => new Promise((resolve, reject) => {
+    const done = commits.find((c) => test(c.c));
+    if (done) return resolve(done);
+    const timer = setTimeout(() => { waiters.delete(w); reject(new Error('no committed write ' + what + ' within ' + timeoutMs + ' ms; last: ' + JSON.stringify(last()))); }, timeoutMs);
+    const w = (c) => { if (test(c.c)) { clearTimeout(timer); waiters.delete(w); resolve(c); } };
+    waiters.add(w);
+  });
   window.__zxBench = {
-    async ready() {
-      const t0 = performance.now();
-      while (!(await indexedDB.databases()).some((d) => d.name === cfg.db)) {
-        if (performance.now() - t0 > 20000) throw new Error('the app never created IndexedDB "' + cfg.db + '"');
-        await sleep(50);
-      }
-      return (await until((c) => c.learner, 20000)).c;
-    },
-    counts,
+    last,
+    /** the chapter's own first writes (learner, resume point) have landed: timing starts from a quiet store */
+    settled: (chapter) => until((c) => c.learner && c.resume === chapter, 20000, 'with the resume point ' + chapter).then(() => last()),
     async timeClick(button) {
-      const before = (await counts()).answers;
+      const before = last().answers;
       const t0 = performance.now();
       button.click();
-      await until((c) => c.answers > before, 10000);
-      return performance.now() - t0;
+      const commit = await until((c) => c.answers > before, 10000, 'with a new answer');
+      return commit.at - t0;
     },
     async clickAndSettle(button) {
-      const before = (await counts()).attempts;
+      const before = last().attempts;
       button.click();
-      await until((c) => c.attempts > before, 10000);
+      await until((c) => c.attempts > before, 10000, 'with a new attempt');
     },
   };
 })()`;
@@ -82,11 +84,6 @@ const PROBE = `(() => {
 /** window.__zxBench, for typing the (anonymous, so safely serialisable) arrow functions handed to evaluate */
 interface Probed {
   __zxBench: { timeClick(b: Element): Promise<number>; clickAndSettle(b: Element): Promise<void> };
-}
-
-async function install(page: Page) {
-  if (!(await page.evaluate('!!window.__zxBench'))) await page.evaluate(PROBE);
-  await page.evaluate('window.__zxBench.ready()');
 }
 
 /** Picks an answer for the question (any answer will do: we time the write, not the score). */
@@ -100,16 +97,11 @@ async function prepareAnswer(q: Locator) {
   // order questions: the shown order is already a complete answer
 }
 
+/** The chapter's quiz is on the page and the chapter's own first writes have been committed. */
 async function waitForQuiz(page: Page) {
   await page.locator('section.quiz').first().waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(300); // let the chapter's own first write (resume point) land before timing
-}
-
-/** The app's write debounce, if it still declares one the way src/state/persistence.ts does today: context for the reader. */
-function writeDelayNote(): string[] {
-  const file = join(ROOT, 'src/state/persistence.ts');
-  const m = existsSync(file) ? /WRITE_DELAY_MS\s*=\s*(\d+)/.exec(readFileSync(file, 'utf8')) : null;
-  return m ? [`The app debounces progress writes (WRITE_DELAY_MS = ${m[1]} ms in src/state/persistence.ts), so that delay is the floor of every sample.`] : [];
+  const chapter = /#\/chapter\/([^/]+)/.exec(page.url())?.[1];
+  await page.evaluate(`window.__zxBench.settled(${JSON.stringify(chapter)})`);
 }
 
 export async function measureWriteLatency(url: string, opts: { samples: number }): Promise<ModuleResult> {
@@ -122,11 +114,11 @@ export async function measureWriteLatency(url: string, opts: { samples: number }
       await b.close();
       removeProfile(b.profile);
     },
-    async ({ page }) => {
+    async ({ page, context }) => {
       page.setDefaultTimeout(15_000);
+      await context.addInitScript({ content: PROBE });
       await page.goto(`${url}#/chapter/intro`);
       await waitForQuiz(page);
-      await install(page);
       const submitName = '提交答案';
       while (times.length < opts.samples) {
         chapters.add(new URL(page.url()).hash);
@@ -146,7 +138,6 @@ export async function measureWriteLatency(url: string, opts: { samples: number }
         if (await retry.count()) {
           await retry.first().evaluate((b) => (window as unknown as Probed).__zxBench.clickAndSettle(b));
           retries++;
-          await page.waitForTimeout(100);
           continue;
         }
         const next = page.locator('a[rel="next"]');
@@ -155,7 +146,6 @@ export async function measureWriteLatency(url: string, opts: { samples: number }
         await next.click();
         await page.getByRole('heading', { level: 1 }).filter({ hasNotText: heading }).waitFor();
         await waitForQuiz(page);
-        await install(page);
       }
     },
   );
@@ -163,13 +153,13 @@ export async function measureWriteLatency(url: string, opts: { samples: number }
   return {
     figures: [
       { name: 'write-latency/median', value: median(times), unit: 'ms', spread: spreadOf(times, { p95 }), headline: true },
-      { name: 'write-latency/p95', value: p95, unit: 'ms', spread: spreadOf(times, { p95 }), headline: true },
+      { name: 'write-latency/p95', value: p95, unit: 'ms', spread: spreadOf(times, { p95 }), target: { max: P95_TARGET_MS }, headline: true },
     ],
     method: [
       `${times.length} answers submitted through the UI of the built app (Chromium, fresh profile), in quizzes of ${[...chapters].join(', ')}; ${retries} untimed 重新作答 presses in between.`,
-      'Each sample runs from the click on 提交答案 (performance.now() just before it) to the first IndexedDB read transaction that sees the new answer in zhixing/learners/"zhixing:zhixing-compliance".',
-      'It includes the React event handler and re-render, the persistence layer (serialising, merging with what is stored) and the localforage write commit. No CPU throttling: this machine, as is.',
-      ...writeDelayNote(),
+      `Each sample runs from the click on 提交答案 (performance.now() just before it) to the "complete" event of the first IndexedDB transaction that put a value holding the new answer under ${STORE.db}/${STORE.objectStore}/"${STORE.key}": the moment the answer is committed.`,
+      'It includes the React event handler and re-render, any debounce the app applies, the persistence layer (serialising, merging with what is stored) and the localforage write. No CPU throttling: this machine, as is, shared with whatever else runs on it.',
+      `Target: p95 under ${P95_TARGET_MS} ms (reported, not enforced by --check).`,
     ],
   };
 }

@@ -15,6 +15,12 @@ const intro = loaded.interactive['intro']!;
 
 /** How long the browser lives after the action: the issue's bound for "written at once". */
 const KILL_AFTER_MS = 50;
+/**
+ * A kill later than this after the click cannot tell a write at once from the old 120 ms debounce: on a loaded
+ * machine the news of the click can reach the test late, and such a run is repeated (at most ATTEMPTS runs).
+ */
+const TOO_LATE_MS = 100;
+const ATTEMPTS = 3;
 
 let server: Server;
 before(async () => {
@@ -30,41 +36,46 @@ after(async () => {
  * restarted on the same profile to `check`. The page reports its click time itself (wall clock, which this
  * process shares), so the time the test runner takes to hear back does not lengthen the browser's life.
  */
-async function killedAfter(
-  t: TestContext,
-  hash: string,
-  prepare: (page: Page) => Promise<Locator>,
-  check: (page: Page) => Promise<void>,
-): Promise<void> {
-  const first = await browser();
-  const { profile } = first;
-  try {
-    const { page } = first;
-    await page.goto(server.url + hash);
-    // the learner exists in storage before the action, so what the kill can lose is the action alone
-    await waitForStored(page, (s) => storedProgress(s) !== undefined, 'the learner to be stored');
-    const control = await prepare(page);
-    let clicked!: (at: number) => void;
-    const clickedAt = new Promise<number>((r) => (clicked = r));
-    await page.exposeBinding('zxClicked', (_source, at: number) => clicked(at));
-    await control.evaluate((el) => el.addEventListener('click', () => (window as unknown as { zxClicked(at: number): void }).zxClicked(Date.now()), { capture: true, once: true }));
-    const clicking = control.click().catch(() => undefined); // may never hear back: the browser is killed
-    const at = await clickedAt;
-    // the browser's remaining life after the action, not a wait for the app
-    await new Promise((r) => setTimeout(r, Math.max(0, at + KILL_AFTER_MS - Date.now())));
-    const killedAt = await killBrowser(first);
-    t.diagnostic(`the browser was killed ${killedAt - at} ms after the click reached the page`);
-    await clicking;
-    const again = await browser({ profile });
+async function killedAfter(t: TestContext, hash: string, prepare: (page: Page) => Promise<Locator>, check: (page: Page) => Promise<void>): Promise<void> {
+  const lives: number[] = [];
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const first = await browser();
+    const { profile } = first;
+    let killed = false;
     try {
-      await again.page.goto(server.url + hash);
-      await check(again.page);
+      const { page } = first;
+      await page.goto(server.url + hash);
+      // the learner exists in storage before the action, so what the kill can lose is the action alone
+      await waitForStored(page, (s) => storedProgress(s) !== undefined, 'the learner to be stored');
+      const control = await prepare(page);
+      let clicked!: (at: number) => void;
+      const clickedAt = new Promise<number>((r) => (clicked = r));
+      await page.exposeBinding('zxClicked', (_source, at: number) => clicked(at));
+      await control.evaluate((el) => el.addEventListener('click', () => (window as unknown as { zxClicked(at: number): void }).zxClicked(Date.now()), { capture: true, once: true }));
+      const clicking = control.click().catch(() => undefined); // may never hear back: the browser is killed
+      const at = await clickedAt;
+      // the browser's remaining life after the action, not a wait for the app
+      await new Promise((r) => setTimeout(r, Math.max(0, at + KILL_AFTER_MS - Date.now())));
+      killed = true;
+      const life = (await killBrowser(first)) - at;
+      lives.push(life);
+      await clicking;
+      t.diagnostic(`run ${attempt}: the browser was killed ${life} ms after the click reached the page`);
+      if (life > TOO_LATE_MS) continue;
+      const again = await browser({ profile });
+      try {
+        await again.page.goto(server.url + hash);
+        await check(again.page);
+        return;
+      } finally {
+        await again.close();
+      }
     } finally {
-      await again.close();
+      if (!killed) await first.close();
+      removeProfile(profile);
     }
-  } finally {
-    removeProfile(profile);
   }
+  assert.fail(`in ${ATTEMPTS} runs the browser was never killed within ${TOO_LATE_MS} ms of the click (${lives.join(', ')} ms): the machine is too busy to tell`);
 }
 
 test('an answer is kept when the browser is killed 50 ms after 提交答案 is clicked', async (t) => {

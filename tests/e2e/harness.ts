@@ -170,6 +170,22 @@ export function sessionPerFile(): { readonly url: string; readonly page: Page; r
 
 export const hasFocus = (l: Locator) => l.evaluate((el) => el === document.activeElement);
 
+/**
+ * Waits until `target` has the focus (it moves there after a render). Polls the locator, not an element: a route
+ * change may replace the element found first.
+ */
+export async function waitForFocus(page: Page, target: Locator, what: string, timeout = 15_000): Promise<void> {
+  let focus = '';
+  await until(
+    async () => {
+      if ((await target.count()) && (await hasFocus(target))) return true;
+      focus = await describeFocus(page);
+      return false;
+    },
+    { what: `the focus moves to ${what}`, timeout, last: () => `the focus is on ${focus}` },
+  );
+}
+
 /** What has the focus, for failure messages. */
 export const describeFocus = (page: Page) =>
   page.evaluate(() => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { describeFocus, hasFocus, pickRadio as pickRadioWith, sessionPerFile, tabTo } from './harness.ts';
+import { describeFocus, hasFocus, pickRadio as pickRadioWith, sessionPerFile, tabTo, waitForFocus } from './harness.ts';
 
 const session = sessionPerFile();
 
@@ -196,16 +196,16 @@ test('with the keyboard only, a learner restarts the scenario and a poor second 
 
   await tabTo(page, scenario.getByRole('button', { name: '重新开始' }));
   await page.keyboard.press('Enter');
-  await assertFocused(page, scenario.getByRole('heading', { name: '第 1 个决策' }), 'the first decision');
+  await waitForFocus(page, scenario.getByRole('heading', { name: '第 1 个决策' }), 'the first decision');
 
-  for (const option of [/^既然大家都这么做/, /^让团队成员先把聊天记录删掉/, /^坚持说自己不知情/]) {
+  const options = [/^既然大家都这么做/, /^让团队成员先把聊天记录删掉/, /^坚持说自己不知情/];
+  const outcome = scenario.getByRole('heading', { name: /结局：风险扩大/ });
+  for (const [n, option] of options.entries()) {
     await tabTo(page, scenario.getByRole('button', { name: option }));
     await page.keyboard.press('Enter');
-    // give a debounced write time to land before the next step
-    await page.waitForTimeout(400);
+    const last = n === options.length - 1;
+    await waitForFocus(page, last ? outcome : scenario.getByRole('heading', { name: `第 ${n + 2} 个决策` }), last ? 'the poor outcome heading' : `the heading of decision ${n + 2}`);
   }
-  const outcome = scenario.getByRole('heading', { name: /结局：风险扩大/ });
-  await assertFocused(page, outcome, 'the poor outcome heading');
   assert.match(await outcome.innerText(), /欠妥/);
   const score = await scenario.locator('.scenario-score').innerText();
   assert.match(score, /本次得分 0\/8/);

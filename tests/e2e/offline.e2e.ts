@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
-import { browser, buildVariant, DIST, freePort, removeProfile, ROOT, serve, type Server } from './harness.ts';
+import { browser, buildVariant, DIST, freePort, removeProfile, ROOT, serve, storedAnswered, waitForStored, type Server } from './harness.ts';
 
 const course = loadCourse(ROOT).manifest!;
 const servers: Server[] = [];
@@ -81,7 +81,7 @@ test('a new course version is offered, and accepting it reloads into it with pro
     await page.goto(`${server.url}#/chapter/intro/intro-quiz-section`);
     await untilControlled(page);
     const prompt = await answerFirstRadioQuestion(page);
-    await page.waitForTimeout(500); // the debounced write
+    await waitForStored(page, (s) => storedAnswered(s, 'intro-quiz').length > 0, 'the answer to be stored');
 
     await server.close();
     server = await serve({ port, outDir: builtB });
@@ -136,16 +136,38 @@ test('Chromium finds nothing in the way of installing the course', () =>
     assert.deepEqual(manifest.errors.map((e) => e.message), []);
   }));
 
+/** Counts every call of navigator.serviceWorker.register, even one that fails. Page-side source (see harness.ts). */
+const COUNT_REGISTRATIONS = `(() => {
+  const register = ServiceWorkerContainer.prototype.register;
+  window.zxRegisterCalls = 0;
+  ServiceWorkerContainer.prototype.register = function (...args) { window.zxRegisterCalls++; return register.apply(this, args); };
+})()`;
+
 test('inside an LMS launch no service worker is registered: the LMS serves the files', async () => {
   const server = await serve();
   servers.push(server);
   const b = await browser();
   try {
     const { page } = b;
+    await b.context.addInitScript({ content: COUNT_REGISTRATIONS });
+    const workboxRequests: string[] = [];
+    page.on('request', (r) => void (/workbox-window/.test(r.url()) && workboxRequests.push(r.url())));
+    const registerCalls = () => page.evaluate('window.zxRegisterCalls') as Promise<number>;
+
+    // src/pwa/register.ts decides before its first await, in the entry module that renders the heading: once the
+    // heading is there and the page has loaded, the only way left to a registration is the service-worker
+    // client's chunk, which an LMS launch never asks for
     await page.goto(`${server.url}?lms#/`);
     await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
-    await page.waitForTimeout(1500);
+    await page.waitForLoadState('load');
+    assert.deepEqual(workboxRequests, [], 'the service-worker client is never loaded');
+    assert.equal(await registerCalls(), 0);
     assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+
+    // the same build outside an LMS: the same watch sees the client load and register
+    await page.goto(server.url);
+    await page.waitForFunction('window.zxRegisterCalls > 0');
+    assert.ok(workboxRequests.length > 0, 'outside an LMS the service-worker client is loaded');
   } finally {
     await b.close();
     removeProfile(b.profile);

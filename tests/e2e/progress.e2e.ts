@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browser, removeProfile, serve, type Server } from './harness.ts';
+import { browser, readStored, removeProfile, serve, STORE, storedAnswer, storedAnswered, storedProgress, waitForStored, type Server } from './harness.ts';
 
 let server: Server;
 before(async () => {
@@ -11,7 +11,7 @@ after(async () => {
   await server.close();
 });
 
-const KEY = 'zhixing:zhixing-compliance';
+const KEY = STORE.key;
 
 /** The quiz question (a fieldset) whose prompt contains `prompt`. */
 const question = (page: Page, prompt: string) => page.getByRole('group').filter({ hasText: prompt });
@@ -26,36 +26,9 @@ async function answerFirstChoice(page: Page, prompt: string): Promise<string> {
   return verdict.innerText();
 }
 
-/**
- * Reads a stored record straight from IndexedDB. Written as page-side source text: the test runner's transpiler
- * would otherwise wrap inner functions in a helper the page does not have.
- */
-const READ_RECORD = `(key) => new Promise((resolve) => {
-  const open = indexedDB.open('zhixing');
-  open.onupgradeneeded = () => open.transaction.abort(); // never create the database: that races the app's first open
-  open.onerror = () => resolve('');
-  open.onsuccess = () => {
-    const db = open.result;
-    const done = (v) => { db.close(); resolve(v); }; // an open connection would block the app's upgrades
-    if (!db.objectStoreNames.contains('learners')) return done('');
-    const get = db.transaction('learners').objectStore('learners').get(key);
-    get.onsuccess = () => done(typeof get.result === 'string' ? get.result : '');
-    get.onerror = () => done('');
-  };
-})`;
-
-function stored(page: Page, key = KEY): Promise<string> {
-  return page.evaluate(`(${READ_RECORD})(${JSON.stringify(key)})`) as Promise<string>;
-}
-
-/** Waits until the stored record mentions `text` (the debounced write has landed). */
-async function storedContains(page: Page, text: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await stored(page)).includes(text)) {
-    if (Date.now() > deadline) throw new Error(`stored progress never contained ${text}`);
-    await page.waitForTimeout(100);
-  }
-}
+/** Waits until the current learner's answer to an intro quiz question is stored. */
+const answerStored = (page: Page, questionId: string) =>
+  waitForStored(page, (s) => storedAnswer(s, 'intro-quiz', questionId) !== undefined, `the answer to ${questionId} to be stored`);
 
 test('reloading in the middle of a quiz keeps the answers already given', async () => {
   const b = await browser();
@@ -63,7 +36,7 @@ test('reloading in the middle of a quiz keeps the answers already given', async 
     const { page } = b;
     await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
     const verdict = await answerFirstChoice(page, '建立合规优先的工作理念');
-    await storedContains(page, 'intro-q2');
+    await answerStored(page, 'intro-q2');
     await page.reload();
     const q = question(page, '建立合规优先的工作理念');
     await q.locator('.verdict').waitFor();
@@ -86,7 +59,7 @@ test('an answer given just before the page goes away is kept (journaled on page 
     await q.getByRole('button', { name: '提交答案' }).click();
     await page.reload(); // no wait for the debounced write
     await question(page, '建立合规优先的工作理念').locator('.verdict').waitFor();
-    await storedContains(page, 'intro-q2');
+    await answerStored(page, 'intro-q2');
   } finally {
     await b.close();
     removeProfile(b.profile);
@@ -102,7 +75,7 @@ test('closing and reopening the browser keeps progress, and “continue” lands
     await answerFirstChoice(page, '建立合规优先的工作理念');
     await page.goto(server.url + '#/chapter/compliance-overview/p1-system');
     await page.getByRole('heading', { level: 2, name: '合规管理体系构建' }).waitFor();
-    await storedContains(page, '"section":"p1-system"');
+    await waitForStored(page, (s) => storedProgress(s)?.resume?.section === 'p1-system', 'the resume point p1-system to be stored');
   } finally {
     await first.close();
   }
@@ -129,7 +102,7 @@ test('two tabs of the same learner answering at the same time both keep their an
   try {
     const a = b.page;
     await a.goto(server.url + '#/chapter/intro/intro-quiz-section');
-    await storedContains(a, 'learners'); // the learner exists before the second tab opens
+    await waitForStored(a, (s) => storedProgress(s) !== undefined, 'the learner to be stored'); // before the second tab opens
     const c = await b.context.newPage();
     await c.goto(server.url + '#/chapter/compliance-overview/p1-quiz-section');
     await question(a, '建立合规优先的工作理念').waitFor();
@@ -137,8 +110,8 @@ test('two tabs of the same learner answering at the same time both keep their an
     const p1Prompt = (await firstP1.locator('.question-prompt').innerText()).trim();
     // both tabs answer before either has seen the other's write
     await Promise.all([answerFirstChoice(a, '建立合规优先的工作理念'), answerFirstChoice(c, p1Prompt)]);
-    await storedContains(a, 'intro-q2');
-    await storedContains(a, '"p1-quiz"');
+    await answerStored(a, 'intro-q2');
+    await waitForStored(a, (s) => storedAnswered(s, 'p1-quiz').length > 0, 'the second tab’s answer to be stored');
     for (const page of [a, c]) {
       await page.reload();
       await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
@@ -199,7 +172,7 @@ test('damaged stored data is recovered as far as possible, a backup kept, and th
     const { page } = b;
     await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
     await answerFirstChoice(page, '建立合规优先的工作理念');
-    await storedContains(page, 'intro-q2');
+    await answerStored(page, 'intro-q2');
     // leave the app (so it cannot write over the damage), then damage the record from a same-origin page:
     // one learner's quiz data becomes garbage, and a removed section is added
     await page.goto(server.url + 'robots.txt');
@@ -229,8 +202,9 @@ test('damaged stored data is recovered as far as possible, a backup kept, and th
     await page.goto(server.url + '#/chapter/intro/intro-quiz-section');
     await page.locator('[data-banner="rec"]').waitFor();
     await question(page, '建立合规优先的工作理念').locator('.verdict').waitFor();
-    assert.match(await stored(page, KEY + ':backup'), /garbage/, 'the original data is kept as a backup');
-    assert.doesNotMatch(await stored(page), /garbage|no-such-section/, 'the damaged parts are gone from the live record');
+    assert.match(await readStored(page, KEY + ':backup'), /garbage/, 'the original data is kept as a backup');
+    // the live record is rewritten without the damaged parts (by the next write, which may come a moment later)
+    await waitForStored(page, (s) => !/garbage|no-such-section/.test(JSON.stringify(s)), 'the damaged parts to be gone from the live record');
     // now wholly unreadable
     await page.goto(server.url + 'robots.txt');
     await page.evaluate(
