@@ -54,7 +54,7 @@ const MODULES: BenchModule[] = [
   { id: 'first-view', title: 'First view (home page, first visit)', server: true, timeoutMs: 120_000, run: (c) => measureFirstView(c.url, c.outDir) },
   {
     id: 'write-latency',
-    title: 'Progress write latency (answer → IndexedDB)',
+    title: 'Progress write latency (click → durable write in IndexedDB)',
     server: true,
     timeoutMs: 600_000,
     run: (c) => measureWriteLatency(c.url, { samples: c.options.samples }),
