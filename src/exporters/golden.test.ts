@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import validateStatement from '@learninglocker/xapi-validation';
+import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildCompletionRecord } from '../domain/completion-record.ts';
 import { finishedLearner, recordCourse } from '../domain/completion-record-builders.ts';
@@ -44,6 +45,13 @@ describe('the golden export files', () => {
       expect(text).toBe(readFileSync(path, 'utf8'));
     });
 });
+
+/** What an LMS runtime refuses from a SCO: the elements the LMS itself sets (read-only to the SCO). */
+function refused(set: (k: string, v: string) => string, values: Record<string, string>): string[] {
+  return Object.entries(values)
+    .filter(([k, v]) => set(k, v) !== 'true')
+    .map(([k]) => k);
+}
 
 const golden = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown;
 const chars = (s: string) => Array.from(s).length;
@@ -120,6 +128,22 @@ describe('the SCORM 1.2 golden file', () => {
     expect(chars(values['cmi.core.student_name']!)).toBeLessThanOrEqual(SCORM12.CMIString255);
     expect(chars(values['cmi.core.lesson_location']!)).toBeLessThanOrEqual(SCORM12.CMIString255);
     expect(chars(values['cmi.comments']!)).toBeLessThanOrEqual(SCORM12.CMIString4096);
+  });
+});
+
+describe('an LMS runtime (scorm-again) given the golden values', () => {
+  test('accepts every SCORM 1.2 value a course may set; the others are the LMS’s own read-only elements', () => {
+    const api = new Scorm12API({ logLevel: 5 });
+    api.LMSInitialize('');
+    const { values } = golden('scorm12.json') as s12.Scorm12Export;
+    expect(refused((k, v) => api.LMSSetValue(k, v), values)).toEqual(['cmi.core.student_id', 'cmi.core.student_name', 'cmi.core.total_time', 'cmi.student_data.mastery_score']);
+  });
+
+  test('accepts every SCORM 2004 value a course may set; the others are the LMS’s own read-only elements', () => {
+    const api = new Scorm2004API({ logLevel: 5 });
+    api.Initialize('');
+    const { values } = golden('scorm2004.json') as s2004.Scorm2004Export;
+    expect(refused((k, v) => api.SetValue(k, v), values)).toEqual(['cmi.learner_id', 'cmi.learner_name', 'cmi.scaled_passing_score', 'cmi.total_time']);
   });
 });
 
