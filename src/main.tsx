@@ -15,6 +15,9 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
+// an LRS, when one is configured or launched, is fed off the first view
+void import('./app/lrs-link.ts').then((m) => m.linkLrs(appStore)).catch((e) => console.warn('LRS link unavailable', e));
+
 if (import.meta.env.PROD) {
   void registerServiceWorker({
     onUpdate: (update) => appStore.setState({ update }),
