@@ -342,6 +342,28 @@ export const zhCN = {
     kindRenewal: '复训换发',
     current: '当前有效',
   },
+  lrs: {
+    title: '学习记录库（LRS）',
+    where: '学习记录实时发送到 {{endpoint}}。',
+    whereCmi5: '本课程由学习平台以 cmi5 方式启动，学习记录发送到 {{endpoint}}。',
+    pending: '待发送：{{count}} 条',
+    sent: '已发送：{{count}} 条',
+    rejectedCount: '被拒收：{{count}} 条',
+    allSent: '全部记录均已发送。',
+    paused: '已暂停发送：LRS 不接受当前凭据（HTTP {{status}}）。请联系管理员，然后重试。记录保存在本设备上，不会丢失。',
+    retrying: '暂时无法连接 LRS，记录保存在本设备上，将于 {{time}} 自动重试。',
+    sendNow: '立即发送',
+    resume: '重试发送',
+    rejectedTitle: '被 LRS 拒收的记录',
+    colStatement: '记录',
+    colTime: '时间',
+    colMessage: 'LRS 的说明',
+    review: '当前为{{mode}}模式：不会向学习平台记录完成或成绩。',
+    modeBrowse: '浏览',
+    modeReview: '回顾',
+    exit: '退出课程并返回学习平台',
+    exiting: '正在发送最后的记录…',
+  },
 };
 
 export type Resources = typeof zhCN;
