@@ -18,7 +18,7 @@ import type { Locator, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
 import type { Question, QuizData, ScenarioData } from '../../src/domain/course.ts';
 import { en } from '../../src/i18n/en.ts';
-import { browser, describeFocus, hasFocus, removeProfile, ROOT, serve, pickRadio as pickRadioWith, tabTo as tabToTarget, type Browser, type Server } from './harness.ts';
+import { browser, describeFocus, hasFocus, removeProfile, ROOT, serve, pickRadio as pickRadioWith, tabTo as tabToTarget, waitForFocus, type Browser, type Server } from './harness.ts';
 
 const loaded = loadCourse(ROOT);
 const course = loaded.manifest!;
@@ -241,14 +241,15 @@ function bestPath(s: ScenarioData): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // routes
 
-/** The DOM has been quiet for a moment: a page we know nothing about has finished rendering. Page-side source. */
-const QUIET = `new Promise((resolve) => {
-  let timer = setTimeout(done, 400);
-  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 400); });
-  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  const limit = setTimeout(done, 10000);
-  function done() { observer.disconnect(); clearTimeout(limit); resolve(undefined); }
-})`;
+/**
+ * When each page without parameters has rendered what it shows: the lazily loaded page has replaced the loading
+ * placeholder and has what it loads itself (the assessment its question bank). A page added to the route table
+ * fails the test below until it is listed here.
+ */
+const READY: Record<string, (page: Page) => Promise<void>> = {
+  assessment: (page) => page.locator('main.assessment').waitFor(),
+  records: (page) => page.locator('main.records').waitFor(),
+};
 
 /** The app's routes without parameters ('assessment', 'records', …), read from its route table. */
 const appRoutes = readFileSync(join(ROOT, 'src/app/app.tsx'), 'utf8');
@@ -262,8 +263,10 @@ const ROUTES: { what: string; hash: string; ready(page: Page): Promise<void> }[]
     what: `the page #/${path}`,
     hash: `#/${path}`,
     ready: async (page: Page) => {
+      const ready = READY[path];
+      assert.ok(ready, `the test knows when the page #/${path} is ready (add it to READY)`);
       await page.locator('main h1').waitFor();
-      await page.evaluate(QUIET);
+      await ready(page);
     },
   })),
   { what: 'the not-found page', hash: '#/no/such/page', ready: (page: Page) => page.locator('h1').filter({ hasText: /页面不存在|Page not found/ }).waitFor() },
@@ -480,17 +483,8 @@ const missingFocusIndicator = (page: Page) =>
 const tabTo = (page: Page, target: Locator) =>
   tabToTarget(page, target, { max: 200, eachStop: async () => assert.equal(await missingFocusIndicator(page), '') });
 
-/**
- * Waits until `target` has the focus (it moves there after a render). Polls the locator, not an element: a route
- * change may replace the element found first.
- */
-async function focusMovesTo(page: Page, target: Locator, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await target.count()) || !(await hasFocus(target))) {
-    if (Date.now() > deadline) assert.fail(`the focus moves to ${what}; it is on ${await describeFocus(page)}`);
-    await frames(page);
-  }
-}
+/** Waits until `target` has the focus (it moves there after a render). */
+const focusMovesTo = (page: Page, target: Locator, what: string) => waitForFocus(page, target, what);
 
 test('route changes focus the page heading and retitle the page; the skip link is the first Tab stop and shows its focus', async () => {
   const { page } = await open();
@@ -656,6 +650,8 @@ test('with the keyboard only, a learner opens a chapter, reads every section, pa
   const next = course.chapters[course.chapters.indexOf(chapter) + 1]!;
   const quiz = interactive(chapter.id).quizzes.find((q) => q.id === 'p1-quiz')!;
   const scenario = interactive(chapter.id).scenarios.find((s) => s.id === 'p1-scn-partner-list')!;
+  // a section counts as read after its reading time on screen: the browser clock lets the test read at that pace
+  await page.clock.install();
   await load(page);
   await homeReady(page);
 
@@ -677,11 +673,13 @@ test('with the keyboard only, a learner opens a chapter, reads every section, pa
     const bottom = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
     if (bottom) break;
     assert.ok(i < 400, 'the keyboard reaches the end of the chapter');
+    await page.clock.runFor(40_000); // the screenful is read before the next key
     await page.keyboard.press(keys[i % keys.length]!);
     await page.evaluate(SETTLE);
   }
   await page.keyboard.press('End');
   await page.evaluate(SETTLE);
+  await page.clock.runFor(60_000);
   const total = chapter.sections.length;
   await toc.getByText(`已读 ${total}/${total} 节`).waitFor({ timeout: 10_000 });
   assert.equal(await toc.locator('.seen-mark').count(), total, 'every section is marked read in the table of contents');
