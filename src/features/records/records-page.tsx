@@ -5,6 +5,7 @@ import { currentProgress, useStore } from '../../state/store.ts';
 import { formatDuration, partLabel } from '../../ui/labels.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { CertificateView } from './certificate-view.tsx';
+import { LrsQueue } from './lrs-queue.tsx';
 
 /** The learner's training record, printable, with the certificate and the personal action plan. */
 export function RecordsPage() {
@@ -124,6 +125,7 @@ export function RecordsPage() {
           ))
         )}
       </section>
+      <LrsQueue />
     </main>
   );
 }
