@@ -215,3 +215,24 @@ describe('persistence', () => {
     expect(ev.log).toContain('kind:memory');
   });
 });
+
+describe('the store on a device whose first read fails', () => {
+  it('tries the read again before showing the learner an empty course', async () => {
+    const inner = memoryStore();
+    const seed = createAppStore({ course, persistence: (ev) => createPersistence(ev, { course, open: async () => inner, pageEvents: false }) });
+    await vi.waitFor(() => expect(seed.getState().hydrated).toBe(true));
+    const id = seed.getState().currentLearnerId!;
+    seed.getState().updateProgress((p, now) => markSectionSeen(p, section, now));
+    await seed.flush();
+    seed.dispose();
+    let failures = 2;
+    const kv: KeyValueStore = { ...inner, getItem: async (k) => (failures-- > 0 ? Promise.reject(new Error('read failed')) : inner.getItem(k)) };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const store = await hydratedStore(kv);
+    expect(store.getState().currentLearnerId).toBe(id);
+    expect(Object.keys(store.getState().learners)).toEqual([id]);
+    expect(store.getState().progress[id]!.sectionsSeen[section]).toBeDefined();
+    store.dispose();
+    error.mockRestore();
+  });
+});

@@ -33,6 +33,8 @@ export interface Persistence {
   listen(name: string): void;
   /** forgets the backup of unreadable data (it may hold a deleted learner's records) */
   dropBackup(name: string): Promise<void>;
+  /** stops listening to other tabs and to the page */
+  dispose(): void;
 }
 
 export type PersistenceFactory = (events: PersistenceEvents) => Persistence;
@@ -201,12 +203,14 @@ export function createPersistence(events: PersistenceEvents, options: Persistenc
     if (latest) writeJournal(latest.name, latest.value);
     void flush();
   };
-  if (options.pageEvents ?? typeof window !== 'undefined') {
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') hide();
+  };
+  const pageEvents = options.pageEvents ?? typeof window !== 'undefined';
+  if (pageEvents) {
     // a hidden page may be killed without warning: journal synchronously, then write
     window.addEventListener('pagehide', hide);
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') hide();
-    });
+    document.addEventListener('visibilitychange', onVisibility);
   }
 
   const storage: PersistStorage<StoredState> = {
@@ -243,7 +247,16 @@ export function createPersistence(events: PersistenceEvents, options: Persistenc
     await (await kv()).removeItem(`${name}:backup`);
   }
 
-  return { storage, flush, listen, dropBackup };
+  function dispose() {
+    channel?.close();
+    if (retry) clearTimeout(retry);
+    if (pageEvents) {
+      window.removeEventListener('pagehide', hide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    }
+  }
+
+  return { storage, flush, listen, dropBackup, dispose };
 }
 
 /** A persistence that keeps nothing: for tests and previews that must not touch the device's storage. */
@@ -255,6 +268,7 @@ export function nullPersistence(): PersistenceFactory {
       flush: async () => undefined,
       listen: () => undefined,
       dropBackup: async () => undefined,
+      dispose: () => undefined,
     };
   };
 }

@@ -58,6 +58,8 @@ export interface StoreOptions extends Partial<Omit<StoreEnv, 'course'>> {
 export type AppStore = StoreApi<AppState> & {
   /** writes pending progress now (before leaving the page, before an update reloads) */
   flush(): Promise<void>;
+  /** stops listening to other tabs and the page (a store that is replaced, in tests) */
+  dispose(): void;
   readonly key: string;
   readonly course: CourseManifest;
 };
@@ -98,6 +100,7 @@ export function createAppStore(options: StoreOptions): AppStore {
     },
   });
 
+  let readTries = 0;
   const store = createStore<AppState>()(
     persist(
       (set, get, api) => ({
@@ -122,7 +125,13 @@ export function createAppStore(options: StoreOptions): AppStore {
           const merged = mergeStates ? mergeStates(pick(current), stored) : stored;
           return { ...current, ...merged };
         },
-        onRehydrateStorage: () => () => {
+        onRehydrateStorage: () => (_state, error) => {
+          // a read that failed is tried again before the learner is shown an empty course: their data is there
+          if (error && readTries++ < 3) {
+            setTimeout(() => void store.persist.rehydrate(), 100 * readTries);
+            return;
+          }
+          if (store.getState().hydrated) return;
           store.setState({ hydrated: true });
           store.getState().ensureLearner();
           persistence.listen(key);
@@ -130,7 +139,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       },
     ),
   );
-  return Object.assign(store, { flush: () => persistence.flush(), key, course: options.course });
+  return Object.assign(store, { flush: () => persistence.flush(), dispose: () => persistence.dispose(), key, course: options.course });
 }
 
 const StoreContext = createContext<AppStore | null>(null);
