@@ -10,6 +10,8 @@ export const BUDGETS = {
   lighthouseAccessibility: { min: 100 },
   lighthouseBestPractices: { min: 100 },
   cls: { max: 0.02 },
+  // characters of the worst-case learner's cmi.suspend_data: half of SCORM 1.2's CMIString4096, room for the course to grow
+  suspendData: { max: 2048 },
 } satisfies Record<string, Bounds>;
 
 export const TARGETS = {
