@@ -13,9 +13,9 @@ import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
 import type { Question } from '../../src/domain/course.ts';
-import type { LearnerProgress, QuizAttempt } from '../../src/domain/progress.ts';
 import { readingTimes } from '../../src/domain/reading.ts';
-import { ROOT, sessionPerFile, STORE, storedProgress, waitForStored } from './harness.ts';
+import { ROOT, sessionPerFile, storedProgress, waitForStored } from './harness.ts';
+import { coursework, PLAN_ACTION, seedProgress } from './seed-progress.ts';
 
 const loaded = loadCourse(ROOT);
 const course = loaded.manifest!;
@@ -25,49 +25,8 @@ const DAY = 86_400_000;
 /** 09:00 in Beijing on 2 December 2026: the day the new hire finishes */
 const START = Date.parse('2026-12-02T01:00:00Z');
 const NAME = '王芳';
-const PLAN_ACTION = '每季度复习一次客户信息保护规定';
 const FIRST = course.chapters[0]!;
 const reading = readingTimes(course);
-
-/** Progress of a learner who has done every chapter but the first, every scenario and matrix, and written a plan. */
-function seeded(): Partial<LearnerProgress> {
-  const at = START - DAY;
-  const passed: QuizAttempt = { n: 1, seed: 1, startedAt: at - 60_000, answers: {}, scores: {}, latency: {}, answeredAt: {}, submittedAt: at, score: 1, max: 1, percent: 100, passed: true };
-  const p: Partial<LearnerProgress> = { sectionsSeen: {}, quizzes: {}, scenarios: {}, matrices: {}, plans: {}, time: {} };
-  for (const c of course.chapters) {
-    for (const s of c.scenarios) {
-      const best = { choices: [], score: s.maxScore, outcome: s.outcomes.find((o) => o.rating === 'good')!.id, endedAt: at };
-      p.scenarios![s.id] = { latest: best, best, runs: 1 };
-    }
-    for (const m of c.matrices) p.matrices![m.id] = Object.fromEntries(m.riskIds.map((r) => [r, { likelihood: 2, impact: 2 }]));
-    for (const plan of c.plans) p.plans![plan.id] = [{ id: 'i1', area: plan.areas[0]!.id, action: PLAN_ACTION, measure: '完成学习记录', due: '2027-03-31' }];
-    if (c === FIRST) continue;
-    for (const s of c.sections) p.sectionsSeen![s.id] = at;
-    for (const q of c.quizzes) p.quizzes![q.id] = { attempts: [passed] };
-    p.time![c.id] = 25 * 60_000;
-  }
-  return p;
-}
-
-/** Writes into the stored record from a same-origin page where the app is not running. Page-side source text. */
-const PATCH_RECORD = `({ db: name, objectStore, key, progress, profile }) => new Promise((resolve, reject) => {
-  const open = indexedDB.open(name);
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const tx = db.transaction(objectStore, 'readwrite');
-    tx.oncomplete = () => { db.close(); resolve(undefined); };
-    const store = tx.objectStore(objectStore);
-    const get = store.get(key);
-    get.onsuccess = () => {
-      const data = JSON.parse(get.result);
-      const id = data.state.currentLearnerId;
-      Object.assign(data.state.learners[id], profile);
-      data.state.progress[id] = Object.assign({}, data.state.progress[id], progress);
-      store.put(JSON.stringify(data), key);
-    };
-  };
-})`;
 
 const fieldset = (page: Page, q: Question) => page.locator('fieldset.question').filter({ has: page.locator('.question-prompt', { hasText: q.prompt }) });
 
@@ -158,8 +117,7 @@ test('a new hire earns the certificate by the course’s rules, prints it alone 
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByText(`${NAME}，欢迎回来`).waitFor();
   await waitForStored(page, (s) => Object.values(s.learners).some((l) => l.name === NAME), 'the learner’s name to be stored');
-  await page.goto(session.url + 'robots.txt');
-  await page.evaluate(`(${PATCH_RECORD})(${JSON.stringify({ ...STORE, progress: seeded(), profile: { employeeId: 'E1024', department: '零售业务部' } })})`);
+  await seedProgress(page, session.url, coursework(course, START - DAY, { except: [FIRST.id] }), { employeeId: 'E1024', department: '零售业务部' });
 
   // the final assessment stays closed while a chapter is not done, and says what the certificate needs
   await page.goto(session.url + '#/assessment');
