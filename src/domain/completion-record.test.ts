@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildCompletionRecord, type CompletionRecord } from './completion-record.ts';
 import { answerQuiz, finishedLearner, learnerProfile, recordCourse, riskQuiz, T0 } from './completion-record-builders.ts';
-import { chooseOption, removePlanItem, savePlanItem } from './progress-updates.ts';
+import { chooseOption, removePlanItem, restartScenario, savePlanItem } from './progress-updates.ts';
 import { emptyProgress, type LearnerProgress } from './progress.ts';
 
 const course = recordCourse();
@@ -118,7 +118,20 @@ describe('a learner who finished the course', () => {
     let p = emptyProgress('1.2.0', T0);
     const s = course.items.chapters.risk!.scenarios[0]!;
     p = chooseOption(p, s, { step: 'offer', option: 'take' }, T0);
-    expect(build(p).interactions.map((i) => i.key)).toEqual(['scenario/gift-case/best/1/offer']);
+    expect(build(p).interactions.map((i) => [i.key, i.source.kind === 'scenario' && i.source.run])).toEqual([[`scenario/gift-case/${T0}/1/offer`, 'best']]);
+  });
+
+  test('keeps the keys of a run’s decisions when the latest run becomes the best', () => {
+    const s = course.items.chapters.risk!.scenarios[0]!;
+    let p = emptyProgress('1.2.0', T0);
+    p = chooseOption(p, s, { step: 'offer', option: 'take' }, T0);
+    p = restartScenario(p, s.id);
+    p = chooseOption(p, s, { step: 'offer', option: 'refuse' }, T0 + 60_000);
+    const open = build(p).interactions.filter((i) => i.source.kind === 'scenario' && i.source.run === 'latest').map((i) => i.key);
+    p = chooseOption(p, s, { step: 'record', option: 'report' }, T0 + 120_000);
+    const done = build(p).interactions.filter((i) => i.source.kind === 'scenario' && i.source.run === 'best').map((i) => i.key);
+    expect(open).toEqual([`scenario/gift-case/${T0 + 60_000}/1/offer`]);
+    expect(done).toEqual([...open, `scenario/gift-case/${T0 + 60_000}/2/record`]);
   });
 
   test('lists the assessment attempts with their mode, score and results by part', () => {

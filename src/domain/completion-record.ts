@@ -45,7 +45,7 @@ export interface InteractionOption {
 }
 
 export interface InteractionRecord {
-  /** unique within the record: the source and the id ("quiz/p1-quiz/2/p1-q3", "scenario/p5-scn/best/s2") */
+  /** unique within the record and stable across exports: "quiz/<quiz>/<attempt>/<question>", "assessment/<bank>/<attempt>/<question>", "scenario/<scenario>/<run's first decision, epoch ms>/<n>/<step>" */
   key: string;
   /** the author-written id: a question id, or the scenario step a decision was taken on */
   id: string;
@@ -67,6 +67,8 @@ export interface InteractionRecord {
   score: number;
   /** points available; for a decision, the most any option of the step gives */
   weight: number;
+  /** the fewest points possible: 0 for a question; for a decision, its lowest option when that is negative */
+  minScore: number;
   /** ms from the question being shown (or the previous answer, or the previous decision) to this one */
   latencyMs?: number;
   /** when it was submitted or taken */
@@ -243,6 +245,7 @@ function questionInteractions(q: Question, attempt: QuizAttempt, part: number, s
     result: s.correct ? 'correct' : s.score > 0 ? 'partial' : 'incorrect',
     score: s.score,
     weight: q.points,
+    minScore: 0,
     ...(latency !== undefined && Number.isFinite(latency) ? { latencyMs: Math.max(0, Math.round(latency)) } : {}),
     at,
     part,
@@ -270,6 +273,9 @@ function bestOptions(s: ScenarioData, step: ScenarioStep): string[] {
 
 function decisionInteractions(s: ScenarioData, chapter: ChapterMeta, run: ScenarioRun, label: 'latest' | 'best'): InteractionRecord[] {
   const steps = new Map(s.steps.map((st) => [st.id, st]));
+  // a run is keyed by when it began, not by its label: the latest run may become the best, and its keys (and the
+  // xAPI statement ids made from them) must stay the same when it does
+  const begun = run.choices[0]?.at ?? 0;
   // only the decisions that still fit the scenario as written count (content may have changed since)
   const valid = replay(s, run.choices).valid.length;
   const out: InteractionRecord[] = [];
@@ -279,7 +285,7 @@ function decisionInteractions(s: ScenarioData, chapter: ChapterMeta, run: Scenar
     const best = bestOptions(s, step);
     const previous = i > 0 ? run.choices[i - 1]!.at : undefined;
     out.push({
-      key: `scenario/${s.id}/${label}/${i + 1}/${step.id}`,
+      key: `scenario/${s.id}/${begun}/${i + 1}/${step.id}`,
       id: step.id,
       kind: 'scenario-decision',
       type: 'choice',
@@ -291,6 +297,7 @@ function decisionInteractions(s: ScenarioData, chapter: ChapterMeta, run: Scenar
       result: best.includes(option.id) ? 'correct' : 'incorrect',
       score: option.score,
       weight: Math.max(0, ...step.options.map((o) => o.score)),
+      minScore: Math.min(0, ...step.options.map((o) => o.score)),
       ...(previous !== undefined ? { latencyMs: Math.max(0, c.at - previous) } : {}),
       at: c.at,
       part: chapter.part,

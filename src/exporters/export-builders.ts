@@ -22,6 +22,7 @@ export function choiceInteraction(n: number, extra: Partial<InteractionRecord> =
     result: 'incorrect',
     score: 0,
     weight: 1,
+    minScore: 0,
     at: Date.UTC(2026, 2, 1),
     part: 1,
     source: { kind: 'quiz', chapterId: 'risk', quizId: 'q', attempt: 1 },

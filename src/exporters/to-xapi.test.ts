@@ -75,6 +75,14 @@ describe('xAPI statements', () => {
     expect(s.result).toMatchObject({ success: false, response: 'kyc[.]aml[,]aml[.]kyc' });
   });
 
+  test('score a decision that loses points between its lowest and highest option, scaled within −1…1', () => {
+    const r = fixtureRecord();
+    const loss = { ...r.interactions.find((i) => i.kind === 'scenario-decision')!, score: -2, minScore: -4, weight: 2, result: 'incorrect' as const };
+    const s = interactionStatement(xapiContext(r)!, loss);
+    expect(s.result?.score).toEqual({ scaled: -0.5, raw: -2, min: -4, max: 2 });
+    expect(validateStatement(s)).toEqual([]);
+  });
+
   test('are none when the course states no records settings, and say what is missing', () => {
     expect(toXapi(fixtureRecord({ course: { ...fixtureRecord().course, records: undefined } }))).toEqual({ format: 'xapi', version: '1.0.3', statements: [], missing: 'records' });
   });

@@ -152,7 +152,11 @@ function statement(ctx: XapiContext, verb: Verb, object: XapiActivity, at: numbe
   };
 }
 
-const score = (raw: number, max: number) => ({ scaled: max > 0 ? Math.round((raw / max) * 10000) / 10000 : 0, raw, min: 0, max });
+/** result.score: scaled is raw over max for a gain and raw over |min| for a loss, so it stays within −1…1. */
+const score = (raw: number, max: number, min = 0) => {
+  const scaled = raw >= 0 ? (max > 0 ? raw / max : 0) : min < 0 ? raw / -min : 0;
+  return { scaled: Math.round(scaled * 10000) / 10000, raw, min, max };
+};
 
 function courseActivity(ctx: XapiContext): XapiActivity {
   const c = ctx.record.course;
@@ -197,7 +201,7 @@ export function interactionStatement(ctx: XapiContext, i: InteractionRecord): Xa
   const attempt = i.source.kind === 'scenario' ? i.source.run : i.source.attempt;
   return statement(ctx, 'answered', interactionActivity(ctx, i), i.at, i.key, {
     result: {
-      ...(i.weight > 0 ? { score: score(i.score, i.weight) } : {}),
+      ...(i.weight > i.minScore ? { score: score(i.score, i.weight, i.minScore) } : {}),
       success: i.result === 'correct',
       response: responsePattern(i.response),
       ...(i.latencyMs !== undefined ? { duration: isoDuration(i.latencyMs) } : {}),
