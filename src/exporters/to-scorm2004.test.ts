@@ -83,6 +83,13 @@ describe('the SCORM 2004 limits', () => {
     expect(out.truncations.map((t) => t.element)).toEqual(['cmi.comments_from_learner.0.comment', 'cmi.interactions.0.description']);
   });
 
+  test('comments_from_learner location SPM 250: cut and listed', () => {
+    const r = fixtureRecord();
+    const out = toScorm2004({ ...r, actionPlan: [{ ...r.actionPlan[0]!, itemId: 'i'.repeat(300) }] });
+    expect(out.values['cmi.comments_from_learner.0.location']).toHaveLength(250);
+    expect(out.truncations).toEqual([{ element: 'cmi.comments_from_learner.0.location', limit: 'SCORM2004.commentLocation', max: 250, length: 'summary/my-plan/'.length + 300, action: 'cut' }]);
+  });
+
   test('correct_responses SPM per type: a decision with more than 10 best options keeps the first 10', () => {
     const log: TruncationLog = [];
     const correct = Array.from({ length: 12 }, (_, k) => ({ type: 'choice' as const, ids: [`c${k}`] }));
