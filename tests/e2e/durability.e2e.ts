@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test, type TestContext } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
-import { browser, killBrowser, removeProfile, ROOT, serve, storedAnswer, storedProgress, storedState, waitForStored, type Server } from './harness.ts';
+import { browser, killBrowser, removeProfile, ROOT, serve, STORE, storedAnswer, storedProgress, storedState, waitForStored, type Server } from './harness.ts';
 
 const loaded = loadCourse(ROOT);
 const intro = loaded.interactive['intro']!;
@@ -21,6 +21,16 @@ const KILL_AFTER_MS = 50;
  */
 const TOO_LATE_MS = 100;
 const ATTEMPTS = 3;
+
+/** Tells zxCommitted the wall-clock time of every committed put to the progress record. Page-side source (see harness.ts). */
+const WATCH_COMMITS = `(() => {
+  const cfg = ${JSON.stringify(STORE)};
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (value, key) {
+    if (this.name === cfg.objectStore && key === cfg.key) this.transaction.addEventListener('complete', () => window.zxCommitted(Date.now()));
+    return put.apply(this, arguments);
+  };
+})()`;
 
 let server: Server;
 before(async () => {
@@ -52,6 +62,10 @@ async function killedAfter(t: TestContext, hash: string, prepare: (page: Page) =
       const clickedAt = new Promise<number>((r) => (clicked = r));
       await page.exposeBinding('zxClicked', (_source, at: number) => clicked(at));
       await control.evaluate((el) => el.addEventListener('click', () => (window as unknown as { zxClicked(at: number): void }).zxClicked(Date.now()), { capture: true, once: true }));
+      // for the report only: when the page saw its write committed, if the news arrives before the kill
+      const commits: number[] = [];
+      await page.exposeBinding('zxCommitted', (_source, at: number) => void commits.push(at));
+      await page.evaluate(WATCH_COMMITS);
       const clicking = control.click().catch(() => undefined); // may never hear back: the browser is killed
       const at = await clickedAt;
       // the browser's remaining life after the action, not a wait for the app
@@ -60,7 +74,8 @@ async function killedAfter(t: TestContext, hash: string, prepare: (page: Page) =
       const life = (await killBrowser(first)) - at;
       lives.push(life);
       await clicking;
-      t.diagnostic(`run ${attempt}: the browser was killed ${life} ms after the click reached the page`);
+      const committed = commits.filter((c) => c >= at).map((c) => `${c - at} ms`);
+      t.diagnostic(`run ${attempt}: the browser was killed ${life} ms after the click reached the page; writes committed after the click, as heard before the kill: ${committed.join(', ') || 'none'}`);
       if (life > TOO_LATE_MS) continue;
       const again = await browser({ profile });
       try {

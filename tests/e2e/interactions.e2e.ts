@@ -183,13 +183,10 @@ test('with the keyboard only, a learner walks the chapter scenario to its good o
   assert.equal(await scenario.locator('details li').count(), 4);
 });
 
-// Continues from the good outcome reached above (same browser profile).
-// TODO: the debounced merge-on-write brings the previous run back a moment after 重新开始
-// (src/domain/merge.ts keeps the run with more choices), so the second run cannot be walked yet.
-test('with the keyboard only, a learner restarts the scenario and a poor second run keeps the best score', async (t) => {
+// Continues from the good outcome reached above (same browser profile). Each step is taken as soon as the last
+// one shows: a write landing meanwhile must never bring the previous run back.
+test('with the keyboard only, a learner restarts the scenario and a poor second run keeps the best score', async () => {
   const { page } = session;
-  page.setDefaultTimeout(5_000);
-  t.after(() => page.setDefaultTimeout(30_000));
   await page.goto(session.url + CHAPTER + '/p3-prevention');
   const scenario = page.getByRole('region', { name: '巡检中发现的「方便做法」' });
   await scenario.getByRole('heading', { name: /结局：识别、评估、防范、改进形成闭环/ }).waitFor();

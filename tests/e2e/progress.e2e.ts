@@ -49,7 +49,7 @@ test('reloading in the middle of a quiz keeps the answers already given', async 
   }
 });
 
-test('an answer given just before the page goes away is kept (journaled on page hide)', async () => {
+test('an answer given just before the page goes away is kept', async () => {
   const b = await browser();
   try {
     const { page } = b;
