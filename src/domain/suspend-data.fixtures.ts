@@ -10,6 +10,7 @@
  * every chapter.
  */
 import { drawQuestions } from './assessment.ts';
+import { certificateNumber } from './certificate.ts';
 import type { CourseItems, CourseManifest, Question, ScenarioData } from './course.ts';
 import type { LearnerProgress, PlanItem, QuizAttempt, Round, ScenarioRun } from './progress.ts';
 import { hashSeed, shuffle } from './random.ts';
@@ -179,10 +180,14 @@ export function worstCaseProgress(
     const renewal = attempts.at(-1)!;
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
     const until = (t: number) => day(t + 365 * 86_400_000);
-    p.certificates = [
-      { n: 1, number: 'ZC-2026-7Q4M2K9XVD', issuedAt: initial.submittedAt!, issuedOn: day(initial.submittedAt!), validUntil: until(initial.submittedAt!), courseVersion: manifest.version, score: initial.percent!, attempt: initial.n, kind: 'initial' },
-      { n: 2, number: 'ZC-2027-H3W8P1RTNB', issuedAt: renewal.submittedAt!, issuedOn: day(renewal.submittedAt!), validUntil: until(renewal.submittedAt!), courseVersion: manifest.version, score: renewal.percent!, attempt: renewal.n, kind: 'renewal' },
-    ];
+    const issue = (n: number, a: QuizAttempt, kind: 'initial' | 'renewal') => {
+      // issued a moment after the attempt was handed in, to the millisecond as the player stamps it
+      const issuedAt = a.submittedAt! + 387;
+      const issuedOn = day(issuedAt);
+      const number = certificateNumber(manifest.id, learnerId, n, issuedAt, issuedOn);
+      return { n, number, issuedAt, issuedOn, validUntil: until(issuedAt), courseVersion: manifest.version, score: a.percent!, attempt: a.n, kind };
+    };
+    p.certificates = [issue(1, initial, 'initial'), issue(2, renewal, 'renewal')];
     p.quizzes[bankId] = { attempts };
   }
   p.rounds = rounds;

@@ -16,14 +16,15 @@
  * so a package of a newer course version restores what still matches.
  *
  * What is kept exactly, and what is not (the rest goes to interactions and the local copy):
- * - times to the whole second (epoch ms rounded), durations in whole seconds, scores and percents to 0.001
- *   (as scoring rounds them);
+ * - times to the whole second (epoch ms rounded; a certificate's issue instant to the ms, as its number is made from
+ *   it), durations in whole seconds, scores and percents to 0.001 (as scoring rounds them);
  * - every attempt of every quiz with its number, seed, times and result; the answers, per-question scores,
  *   latencies and answer times of only the latest attempt, the best one and any that earned a certificate
  *   (older attempts' details are reported as omitted);
  * - ids the course does not have, answers naming choices it does not have, and invalid placements are dropped;
  * - action-plan items whose text does not fit in `maxLength` are left out whole and reported.
  */
+import { certificateNumber } from './certificate.ts';
 import type { CourseItems, CourseManifest, Question, QuestionType } from './course.ts';
 import type { IssuedCertificate, LearnerProgress, PlanItem, QuizAttempt, QuizProgress, Round, ScenarioProgress, ScenarioRun } from './progress.ts';
 import { hashSeed } from './random.ts';
@@ -55,7 +56,7 @@ interface QuizKey {
 interface ScenarioKey {
   id: string;
   start: string;
-  steps: { id: string; options: { id: string; to: string }[] }[];
+  steps: { id: string; options: { id: string; to: string; score: number }[] }[];
   outcomes: string[];
 }
 
@@ -70,6 +71,7 @@ interface ChapterKey {
 
 /** The course's ids in the order the codec writes them, with each part's hash: build once per course. */
 export interface SuspendCourse {
+  id: string;
   version: string;
   chapters: (ChapterKey & { hash: number })[];
   bank?: QuizKey & { hash: number };
@@ -98,7 +100,7 @@ export function suspendCourse(manifest: CourseManifest, items: CourseItems): Sus
       scenarios: (data?.scenarios ?? []).map((s) => ({
         id: s.id,
         start: s.start,
-        steps: s.steps.map((st) => ({ id: st.id, options: st.options.map((o) => ({ id: o.id, to: o.to })) })),
+        steps: s.steps.map((st) => ({ id: st.id, options: st.options.map((o) => ({ id: o.id, to: o.to, score: o.score })) })),
         outcomes: s.outcomes.map((o) => o.id),
       })),
       matrices: ch.matrices.map((m) => ({ id: m.id, risks: [...m.riskIds] })),
@@ -109,7 +111,7 @@ export function suspendCourse(manifest: CourseManifest, items: CourseItems): Sus
   const bankKey = manifest.assessmentBank ? { id: manifest.assessmentBank.id, questions: items.bank.map(questionKey) } : undefined;
   const bank = bankKey && { ...bankKey, hash: partHash(bankKey) };
   const hash = hashSeed(JSON.stringify([chapters.map((c) => c.hash), bank?.hash ?? 0])) >>> 2;
-  return { version: manifest.version, chapters, ...(bank ? { bank } : {}), hash };
+  return { id: manifest.id, version: manifest.version, chapters, ...(bank ? { bank } : {}), hash };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -659,6 +661,7 @@ function putRun(w: BitWriter, s: ScenarioKey, run: ScenarioRun, clock: Clock): v
   w.eg(run.choices.length, 2);
   let expected = s.start;
   let lastTo: string | undefined;
+  let path = 0;
   for (const c of run.choices) {
     const si = s.steps.findIndex((st) => st.id === c.step);
     const step = s.steps[si]!;
@@ -668,8 +671,11 @@ function putRun(w: BitWriter, s: ScenarioKey, run: ScenarioRun, clock: Clock): v
     w.uint(oi, widthFor(step.options.length));
     clock.put(w, c.at);
     expected = lastTo = step.options[oi]!.to;
+    path += step.options[oi]!.score;
   }
-  putNum(w, run.score);
+  // the run's score is most often its options' scores added up
+  w.bit(run.score === path);
+  if (run.score !== path) putNum(w, run.score);
   putOpt(w, run.outcome, (o) => {
     w.bit(o === lastTo);
     if (o !== lastTo) w.uint(s.outcomes.indexOf(o), widthFor(s.outcomes.length));
@@ -683,6 +689,7 @@ function getRun(r: BitReader, s: ScenarioKey, clock: Clock): ScenarioRun {
   const choices: ScenarioRun['choices'] = [];
   let expected = s.start;
   let lastTo: string | undefined;
+  let path = 0;
   for (let i = 0; i < n; i++) {
     const stepId = r.bit() ? expected : s.steps[r.index(s.steps.length)]!.id;
     const step = s.steps.find((st) => st.id === stepId);
@@ -690,8 +697,9 @@ function getRun(r: BitReader, s: ScenarioKey, clock: Clock): ScenarioRun {
     const option = step.options[r.index(step.options.length)]!;
     choices.push({ step: stepId, option: option.id, at: clock.get(r) });
     expected = lastTo = option.to;
+    path += option.score;
   }
-  const run: ScenarioRun = { choices, score: getNum(r) };
+  const run: ScenarioRun = { choices, score: r.bit() ? path : getNum(r) };
   if (r.bit()) {
     const o = r.bit() ? lastTo : s.outcomes[r.index(s.outcomes.length)];
     if (o === undefined) throw new Malformed('outcome');
@@ -1003,13 +1011,19 @@ function getRounds(r: BitReader, bankId: string | undefined, layout: Layout, clo
   return out;
 }
 
-function putCertificates(w: BitWriter, certs: IssuedCertificate[], ctx: PartContext): void {
+function putCertificates(w: BitWriter, certs: IssuedCertificate[], courseId: string, ctx: PartContext): void {
   w.eg(certs.length, 0);
   for (const c of certs) {
     w.eg(c.n, 0);
-    putText(w, c.number);
+    // the issue instant to the millisecond: the certificate number is made from it
     ctx.clock.put(w, c.issuedAt);
+    const ms = Number.isFinite(c.issuedAt) ? Math.round(c.issuedAt) - seconds(c.issuedAt) * 1000 : 0;
+    w.uint(ms + 500, 10);
     putDate(w, c.issuedOn);
+    // a number the player made (certificateNumber) is made again from the learner id: one bit instead of ~20 characters
+    const derived = ctx.learnerId !== undefined && c.number === certificateNumber(courseId, ctx.learnerId, c.n, c.issuedAt, c.issuedOn);
+    w.bit(derived);
+    if (!derived) putText(w, c.number);
     putDate(w, c.validUntil);
     putVersion(w, c.courseVersion, ctx.version);
     putNum(w, c.score);
@@ -1018,15 +1032,20 @@ function putCertificates(w: BitWriter, certs: IssuedCertificate[], ctx: PartCont
   }
 }
 
-function getCertificates(r: BitReader, version: string, clock: Clock): IssuedCertificate[] {
+function getCertificates(r: BitReader, courseId: string, ctx: ReadContext): IssuedCertificate[] {
   const n = r.eg(0);
   const out: IssuedCertificate[] = [];
+  const { clock, version } = ctx;
   for (let i = 0; i < n; i++) {
+    const certN = r.eg(0);
+    const issuedAt = clock.get(r) + r.uint(10) - 500;
+    const issuedOn = getDate(r);
+    const number = r.bit() ? certificateNumber(courseId, ctx.learnerId!, certN, issuedAt, issuedOn) : getText(r);
     const c: IssuedCertificate = {
-      n: r.eg(0),
-      number: getText(r),
-      issuedAt: clock.get(r),
-      issuedOn: getDate(r),
+      n: certN,
+      number,
+      issuedAt,
+      issuedOn,
       validUntil: getDate(r),
       courseVersion: getVersion(r, version),
       score: getNum(r),
@@ -1092,7 +1111,7 @@ function encodeWith(p: LearnerProgress, course: SuspendCourse, fits: PartContext
     putOpt(h, si >= 0 ? si : undefined, (i) => h.eg(i, 2));
   });
   putOpt(h, p.rounds, (r) => putRounds(h, course, r, counts, hc));
-  putOpt(h, p.certificates, (c) => putCertificates(h, c, hc));
+  putOpt(h, p.certificates, (c) => putCertificates(h, c, course.id, hc));
 
   const parts = [h.text()];
   // every chapter is written, also one the learner has not opened: the header's references need its hash
@@ -1199,7 +1218,7 @@ export function decodeSuspendData(text: string | undefined | null, course: Suspe
       if (ch) p.resume = section !== undefined && ch.sections[section] !== undefined ? { chapter: ch.id, section: ch.sections[section] } : { chapter: ch.id };
     }
     if (h.bit()) p.rounds = getRounds(h, course.bank?.id, layout, clock);
-    if (h.bit()) p.certificates = getCertificates(h, version, clock);
+    if (h.bit()) p.certificates = getCertificates(h, course.id, { clock, version, learnerId: options.learnerId });
   } catch {
     return { ok: false, reason: 'malformed' };
   }
