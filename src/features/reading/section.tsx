@@ -16,7 +16,7 @@ const READING = settingsOf(course).reading;
  * again the same way. While it is the section at the reading line it is the resume point.
  */
 export function Section({ id, title, children }: { id: string; title: string; children?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { chapter } = useChapter();
   const updateProgress = useStore((s) => s.updateProgress);
   const seen = useStore((s) => currentProgress(s).sectionsSeen[id] !== undefined);
@@ -44,7 +44,7 @@ export function Section({ id, title, children }: { id: string; title: string; ch
         {title}
       </h2>
       {children}
-      <p className="section-status hint">{rereadWanted ? t('readingTime.reread') : seen ? t('readingTime.read') : t('readingTime.reading', { minutes: Math.max(1, Math.round(requiredMs / 60000)) })}</p>
+      <p className="section-status hint" lang={i18n.language}>{rereadWanted ? t('readingTime.reread') : seen ? t('readingTime.read') : t('readingTime.reading', { minutes: Math.max(1, Math.round(requiredMs / 60000)) })}</p>
     </section>
   );
 }
