@@ -29,7 +29,17 @@ export function Exam({ attempt, questions, title, onAnswer, onSubmit }: { attemp
     setIndex(Math.max(0, Math.min(questions.length - 1, i)));
   };
   const q = questions[index];
-  const confirm = () => dialog.current?.showModal();
+  // a browser without the modal dialog API (and jsdom) still shows and hides it by its open attribute
+  const confirm = () => {
+    const d = dialog.current;
+    if (d && typeof d.showModal === 'function') d.showModal();
+    else d?.setAttribute('open', '');
+  };
+  const dismiss = () => {
+    const d = dialog.current;
+    if (d && typeof d.close === 'function') d.close();
+    else d?.removeAttribute('open');
+  };
 
   return (
     <section className="exam" aria-labelledby="exam-heading">
@@ -115,12 +125,12 @@ export function Exam({ attempt, questions, title, onAnswer, onSubmit }: { attemp
           {progress.unanswered.length ? t('exam.confirmUnanswered', { count: progress.unanswered.length }) : t('exam.confirmAll')} {t('exam.confirmFinal')}
         </p>
         <div className="exam-actions">
-          <button type="button" className="button" onClick={() => dialog.current?.close()}>{t('exam.keepAnswering')}</button>
+          <button type="button" className="button" onClick={dismiss}>{t('exam.keepAnswering')}</button>
           <button
             type="button"
             className="button primary"
             onClick={() => {
-              dialog.current?.close();
+              dismiss();
               onSubmit();
             }}
           >
