@@ -475,9 +475,12 @@ function putQuestions(w: BitWriter, universe: QuestionKey[], d: Details, clock: 
   const rest = universe.filter(has);
   const when = (q: QuestionKey) => d.answeredAt[q.id] ?? Infinity;
   const order = [...rest].sort((a, b) => when(a) - when(b));
+  // chapter quizzes show their questions in course order: most learners answer them in that order
+  const inOrder = order.every((q, i) => q === rest[i]);
+  w.bit(inOrder);
   for (const q of order) {
     const at = rest.indexOf(q);
-    w.uint(at, widthFor(rest.length));
+    if (!inOrder) w.uint(at, widthFor(rest.length));
     rest.splice(at, 1);
     putQuestion(w, q, d, clock, out, where);
   }
@@ -485,8 +488,9 @@ function putQuestions(w: BitWriter, universe: QuestionKey[], d: Details, clock: 
 
 function getQuestions(r: BitReader, universe: QuestionKey[], d: Details, clock: Clock): void {
   const rest = universe.filter(() => r.bit());
+  const inOrder = r.bit();
   while (rest.length) {
-    const [q] = rest.splice(r.index(rest.length), 1);
+    const [q] = rest.splice(inOrder ? 0 : r.index(rest.length), 1);
     getQuestion(r, q!, d, clock);
   }
 }
