@@ -5,7 +5,8 @@
 import { formatValue, KB, type Bounds, type Figure, type Unit } from './figures.ts';
 
 export const BUDGETS = {
-  entryGzip: { max: 120 * KB },
+  // the exam, certificate path, records and LRS strings grew the first view; the performance work brings it back down
+  entryGzip: { max: 128 * KB },
   chapterGzip: { max: 25 * KB },
   lighthouseAccessibility: { min: 100 },
   lighthouseBestPractices: { min: 100 },

@@ -1,27 +1,22 @@
-import { Suspense, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link } from 'react-router';
 import course from 'virtual:course';
 import { validateProfile } from '../../domain/learner.ts';
 import { chapterStatus, continueTarget, courseSummary, quizBest, quizPassed, sectionsSeenIn } from '../../domain/progress.ts';
-import { certificateStanding, changedSinceCertificate, currentCertificate } from '../../domain/certificate.ts';
-import { requirements, settingsOf } from '../../domain/requirements.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { useCertificateIssuer } from '../../state/use-certificate-issuer.ts';
-import { formatCalendarDate, localCalendar } from '../../ui/local-calendar.ts';
-import { RequirementsList } from '../../ui/requirements-list.tsx';
 import { formatDuration, partLabel } from '../../ui/labels.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 
+// below the first view's needs: loaded after it (the entry chunk's budget)
+const CertificateNotice = lazy(async () => ({ default: (await import('./home-certification.tsx')).CertificateNotice }));
+const HomeRequirements = lazy(async () => ({ default: (await import('./home-certification.tsx')).HomeRequirements }));
+
 /** The course home; `children` are the panels below the fold (learners, storage), which the app composes in. */
 export function HomePage({ children }: { children?: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const progress = useStore(currentProgress);
-  useCertificateIssuer(course, localCalendar);
-  const [today] = useState(() => localCalendar.dateOf(Date.now()));
-  const cert = currentCertificate(progress);
-  const standing = cert ? certificateStanding(cert, today, settingsOf(course).recertification.withinDays) : undefined;
-  const changed = changedSinceCertificate(progress, course);
+  const certified = (progress.certificates?.length ?? 0) > 0;
   const learner = useStore((s) => (s.currentLearnerId ? s.learners[s.currentLearnerId] : undefined));
   const summary = courseSummary(progress, course);
   const target = continueTarget(progress, course);
@@ -36,22 +31,10 @@ export function HomePage({ children }: { children?: ReactNode }) {
         <span id="course-title" hidden lang="zh-CN">{course.title}</span>
         <p className="greeting">{learner?.name ? t('home.greeting', { name: learner.name }) : t('home.greetingNew')}</p>
         {!learner?.name && <NameForm />}
-        {cert && standing && standing.state !== 'valid' && (
-          <p className="cert-due" role="status">
-            {standing.state === 'expired' ? t('certification.expiredOn', { date: formatCalendarDate(cert.validUntil, i18n.language) }) : t('certification.expiresSoon', { date: formatCalendarDate(cert.validUntil, i18n.language), count: standing.daysLeft })}
-          </p>
-        )}
-        {cert && changed.length > 0 && (
-          <p className="hint">{t('certification.changedChapters', { version: cert.courseVersion, list: changed.map((id) => course.chapters.find((c) => c.id === id)!.title).join('、') })}</p>
-        )}
         <div className="hero-actions">
-          {/* a certified learner is led to the certificate (or, when it is due, to the refresher), not back into the course */}
-          {cert && standing ? (
-            standing.state === 'valid' ? (
-              <Link className="button primary" to="/records">{t('certification.view')}</Link>
-            ) : (
-              <Link className="button primary" to="/assessment">{t('certification.goRecert')}</Link>
-            )
+          {/* a certified learner is led to the certificate (the notice below leads to the refresher when it is due), not back into the course */}
+          {certified ? (
+            <Link className="button primary" to="/records">{t('certification.view')}</Link>
           ) : (
             <Link className="button primary" to={href}>
               {started && targetChapter ? t('home.continueTo', { title: targetChapter.title }) : t('home.start')}
@@ -75,6 +58,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
           )}
         </dl>
         <progress className="course-progress" max={100} value={summary.percent} aria-label={t('home.progress')} />
+        <Suspense fallback={null}><CertificateNotice /></Suspense>
       </section>
       <section aria-labelledby="chapters-heading">
         <h2 id="chapters-heading">{t('home.chapters')}</h2>
@@ -99,7 +83,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
         {course.assessmentBank && (
           <div className="assessment-card">
             <h3 id="home-req-heading">{t('assessment.homeCard')}</h3>
-            <RequirementsList requirements={requirements(progress, course)} headingId="home-req-heading" />
+            <Suspense fallback={null}><HomeRequirements headingId="home-req-heading" /></Suspense>
             <p>
               {quizPassed(progress, course.assessmentBank.id)
                 ? t('assessment.statusPassed', { percent: Math.round(quizBest(progress, course.assessmentBank.id) ?? 0) })
