@@ -236,3 +236,47 @@ describe('the store on a device whose first read fails', () => {
     error.mockRestore();
   });
 });
+
+describe('the early write of a discrete action', () => {
+  /** a store that can write at once, as IndexedDB does with IDBTransaction.commit */
+  function committingStore() {
+    const inner = memoryStore();
+    const kv: KeyValueStore = {
+      ...inner,
+      putNow: (k, v) => {
+        const before = inner.getItem(k);
+        const done = before.then(async (b) => {
+          await inner.setItem(k, v);
+          return b;
+        });
+        return done;
+      },
+    };
+    return { kv, inner };
+  }
+
+  it("puts the action at once and merges back another tab's write that it replaced", async () => {
+    const { kv, inner } = committingStore();
+    const puts = vi.spyOn(kv, 'putNow');
+    const store = await hydratedStore(kv, 60_000);
+    const id = store.getState().currentLearnerId!;
+    store.getState().updateProgress((p, now) => markSectionSeen(p, section, now));
+    await store.flush();
+    // another tab writes a learner of its own, unannounced
+    const theirs = JSON.parse((await inner.getItem(store.key))!) as { state: StoredState; version: number };
+    theirs.state.learners.other = learner('other');
+    theirs.state.progress.other = { ...emptyProgress(course.version), sectionsSeen: { [sectionB]: 9 } };
+    await inner.setItem(store.key, JSON.stringify(theirs));
+    puts.mockClear();
+    store.getState().updateProgress((p, now) => markSectionSeen(p, sectionB, now));
+    expect(puts).toHaveBeenCalledTimes(1); // from inside the action, before any await
+    await vi.waitFor(async () => {
+      await store.flush();
+      const now = (await stored(inner, store.key)).state;
+      expect(now.learners.other).toBeDefined();
+      expect(now.progress.other!.sectionsSeen[sectionB]).toBe(9);
+      expect(Object.keys(now.progress[id]!.sectionsSeen).sort()).toEqual([section, sectionB].sort());
+    });
+    store.dispose();
+  });
+});

@@ -77,6 +77,15 @@ export function createPersistence(events: PersistenceEvents, options: Persistenc
   let retry: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let writing: Promise<void> = Promise.resolve();
+  /**
+   * What storage holds, as this tab last wrote it. When storage still holds exactly that text, the next write
+   * merges with it without parsing and restoring it again: the write path stays short for a discrete action.
+   */
+  let known: { name: string; state: StoredState; raw: string } | undefined;
+  /** what an early write (putNow) replaced when it was not what this tab knew: merged in by the next write */
+  const overwritten: string[] = [];
+  /** the storage backend once open, and the merge rules once loaded: an early write needs both at once */
+  let ready: { kv: KeyValueStore; mergeStates: (mine: StoredState, stored: StoredState) => StoredState } | undefined;
   const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`zhixing:${course.id}`) : undefined;
 
   const journalKey = (name: string) => `${name}:journal`;
@@ -151,12 +160,26 @@ export function createPersistence(events: PersistenceEvents, options: Persistenc
     const s = await kv();
     const { mergeStates } = await rules();
     // a read that fails is never taken for "nothing stored": writing then would erase another tab's work
-    const stored = await read(name);
-    const merged = stored ? mergeStates(value.state, stored.state) : value.state;
+    ready = { kv: s, mergeStates };
+    const same = !overwritten.length && known?.name === name && readJournal(name) === undefined && (await s.getItem(name)) === known.raw;
+    const stored = same && known ? known : await read(name);
+    let merged = stored ? mergeStates(value.state, stored.state) : value.state;
+    // another tab's write that an early write replaced: its data joins this write
+    for (const text of overwritten.splice(0)) {
+      const { restoreState, migrate } = await rules();
+      try {
+        const env = JSON.parse(text) as { state?: unknown; version?: number };
+        merged = mergeStates(merged, restoreState(migrate(env.state, env.version ?? 0), course).state);
+      } catch {
+        /* unreadable: the backup of the read path keeps such data */
+      }
+    }
     const text = JSON.stringify({ state: merged, version: CURRENT_VERSION });
     if (stored?.raw === text) return clearJournal(name);
+    known = undefined;
     try {
       await s.setItem(name, text);
+      known = { name, state: merged, raw: text };
       clearJournal(name);
       events.quota(false);
     } catch (e) {
@@ -224,6 +247,7 @@ export function createPersistence(events: PersistenceEvents, options: Persistenc
       pending = { name, value };
       if (!continuous) {
         // a discrete action is durable at once: no debounce between the learner's click and the write
+        writeNow(name, value);
         void flush();
         return;
       }
@@ -232,6 +256,39 @@ export function createPersistence(events: PersistenceEvents, options: Persistenc
     },
     removeItem: async (name) => (await kv()).removeItem(name),
   };
+
+  /**
+   * The early write: from inside the learner's click, this tab's state merged with what it last wrote is put and
+   * committed at once. The regular write that follows checks storage, merges and tells the store as always; if the
+   * early write replaced another tab's newer data, that data is merged back in by it.
+   */
+  function writeNow(name: string, value: StorageValue<StoredState>) {
+    if (!ready || known?.name !== name) return;
+    const base = known;
+    const merged = ready.mergeStates(value.state, base.state);
+    const text = JSON.stringify({ state: merged, version: CURRENT_VERSION });
+    const put = ready.kv.putNow?.(name, text);
+    if (!put) return;
+    known = { name, state: merged, raw: text };
+    put.then(
+      (before) => {
+        if (before !== base.raw && before !== null) {
+          overwritten.push(before);
+          known = undefined;
+          pending ??= { name, value };
+          void flush();
+          return;
+        }
+        clearJournal(name);
+        if (!sameData(merged, value.state)) events.external(merged);
+        channel?.postMessage({ type: 'written', name });
+      },
+      () => {
+        // the regular write tries again and reports a full quota
+        known = undefined;
+      },
+    );
+  }
 
   /** Reads what other tabs wrote and hands it to the store, which merges it into its current state. */
   function listen(name: string) {

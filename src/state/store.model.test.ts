@@ -80,6 +80,11 @@ function device() {
       }
       return inner.getItem(k);
     },
+    // as IndexedDB's committed early write: what was there before, then the new value
+    putNow: (k, v) => inner.getItem(k).then(async (before) => {
+      await inner.setItem(k, v);
+      return before;
+    }),
   };
   return { kv, failRead: () => (failNext = 1) };
 }

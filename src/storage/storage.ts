@@ -10,6 +10,12 @@ export interface KeyValueStore {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, value: string): Promise<void>;
   removeItem(key: string): Promise<void>;
+  /**
+   * Writes at once, from inside the caller's event handler, and commits without waiting for this page's event
+   * loop (IDBTransaction.commit): a busy page (a long render after a click) cannot delay durability. Resolves
+   * with what the key held just before. Only where the backend can; undefined until it is ready.
+   */
+  putNow?(key: string, value: string): Promise<string | null> | undefined;
 }
 
 /** Thrown by setItem when the browser refuses the write for lack of space. */
@@ -56,11 +62,47 @@ async function indexedDbStore(name: string): Promise<KeyValueStore> {
   // loaded on demand: keeps the entry chunk small; the home page renders while it arrives
   const { default: localforage } = await import('localforage');
   const db = localforage.createInstance({ name, storeName: 'learners', driver: localforage.INDEXEDDB });
+  // a second connection to the same database and object store, for writes that cannot wait (see putNow)
+  let raw: IDBDatabase | undefined;
+  const openRaw = () => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => {
+      const conn = req.result;
+      if (!conn.objectStoreNames.contains('learners')) return conn.close();
+      // never block an upgrade localforage asks for
+      conn.onversionchange = () => {
+        conn.close();
+        raw = undefined;
+      };
+      raw = conn;
+    };
+  };
   return {
     kind: 'indexeddb',
     getItem: (k) => db.getItem<string>(k),
-    setItem: (k, v) => guard(async () => void (await db.setItem(k, v))),
+    setItem: (k, v) => guard(async () => {
+      await db.setItem(k, v);
+      if (!raw) openRaw();
+    }),
     removeItem: (k) => db.removeItem(k),
+    putNow: (k, v) => {
+      if (!raw) return undefined;
+      let tx: IDBTransaction;
+      try {
+        tx = raw.transaction('learners', 'readwrite');
+      } catch {
+        raw = undefined;
+        return undefined;
+      }
+      const store = tx.objectStore('learners');
+      const before = store.get(k);
+      store.put(v, k);
+      tx.commit?.();
+      return new Promise<string | null>((resolve, reject) => {
+        tx.oncomplete = () => resolve(typeof before.result === 'string' ? before.result : null);
+        tx.onerror = tx.onabort = () => reject(isQuota(tx.error) ? new QuotaError(tx.error) : tx.error ?? new Error('write aborted'));
+      });
+    },
   };
 }
 

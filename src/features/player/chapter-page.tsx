@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link, useParams } from 'react-router';
 import course from 'virtual:course';
-import { sectionsSeenIn } from '../../domain/progress.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { ChapterContext } from '../../ui/chapter-context.ts';
 import { loadChapter, type ChapterModule } from './chapter-modules.ts';
@@ -26,7 +25,9 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
   const next = course.chapters[index + 1];
   const [mod, setMod] = useState<ChapterModule | null>(null);
   const [failed, setFailed] = useState(false);
-  const progress = useStore(currentProgress);
+  // only which of this chapter's sections are read, as one string: an answer or a tick of active time does not
+  // re-render the chapter (its whole length), which would delay the write of that answer
+  const seenMask = useStore((s) => chapter.sections.map((x) => (currentProgress(s).sectionsSeen[x.id] !== undefined ? '1' : '0')).join(''));
   const updateProgress = useStore((s) => s.updateProgress);
   useChapterTime(chapter.id);
 
@@ -54,7 +55,8 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
   }, [mod, sectionId]);
 
   const value = useMemo(() => (mod ? { chapter, interactive: mod.interactive } : null), [mod, chapter]);
-  const seen = sectionsSeenIn(progress, chapter);
+  const seen = [...seenMask].filter((c) => c === '1').length;
+  const content = useMemo(() => (value && mod ? <mod.default /> : null), [value, mod]);
   const total = chapter.sections.length;
 
   return (
@@ -65,7 +67,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
         <progress max={total} value={seen} aria-labelledby="chapter-progress-label" />
         <ol>
           {chapter.sections.map((s) => {
-            const isSeen = progress.sectionsSeen[s.id] !== undefined;
+            const isSeen = seenMask[chapter.sections.indexOf(s)] === '1';
             return (
               <li key={s.id} className={isSeen ? 'seen' : undefined}>
                 <Link to={`/chapter/${chapter.id}/${s.id}`} aria-current={sectionId === s.id ? 'location' : undefined}>
@@ -94,7 +96,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
         {value && mod && (
           <ChapterContext.Provider value={value}>
             <div lang="zh-CN">
-              <mod.default />
+              {content}
             </div>
           </ChapterContext.Provider>
         )}
