@@ -10,10 +10,11 @@ import { ContentError } from '../content/errors.ts';
 import { loadCourse } from '../content/load-course.ts';
 import { buildApp, readBuild, ROOT } from './build.ts';
 import { zipPackage, type PackageKind } from './package-kind.ts';
+import { cmi5Package } from './cmi5.ts';
 import { scorm12Package } from './scorm12.ts';
 import { scorm2004Package } from './scorm2004.ts';
 
-export const KINDS: PackageKind[] = [scorm12Package, scorm2004Package];
+export const KINDS: PackageKind[] = [scorm12Package, scorm2004Package, cmi5Package];
 
 export interface WrittenPackage {
   path: string;

@@ -172,3 +172,14 @@ describe('the schema check', () => {
     expect(validate(dir, 'scorm2004', 'bad.xml').ok).toBe(false);
   });
 });
+
+describe('the cmi5 package', () => {
+  it('is written beside the SCORM packages, with cmi5.xml at the root and the same app', () => {
+    const w = written.find((x) => x.path.endsWith(`/${course.id}-cmi5.zip`));
+    expect(w).toBeDefined();
+    const entries = Object.keys(unzipSync(readFileSync(w!.path)));
+    expect(entries).toContain('cmi5.xml');
+    expect(entries).toContain('index.html');
+    expect(entries).not.toContain('imsmanifest.xml');
+  });
+});
