@@ -39,23 +39,20 @@ export function cmi5Xml(course: CourseManifest): string {
   const moveOn = course.cmi5?.moveOn ?? DEFAULT_MOVE_ON;
   // 0–100 in course.yaml; cmi5 takes a decimal 0–1 with up to 4 places (§9.6.3.2)
   const mastery = Number((course.masteryScore / 100).toFixed(4));
+  // cmi5 §13.1.1 / §13.1.4: the course and its one AU carry the same title and description
+  const titled = `<title>
+      ${langstrings(course, title)}
+    </title>
+    <description>
+      ${langstrings(course, description)}
+    </description>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <courseStructure xmlns="${CMI5_NAMESPACE}">
   <course id="${escape(ids.course)}">
-    <title>
-      ${langstrings(course, title)}
-    </title>
-    <description>
-      ${langstrings(course, description)}
-    </description>
+    ${titled}
   </course>
   <au id="${escape(ids.au)}" moveOn="${moveOn}" masteryScore="${mastery}" launchMethod="AnyWindow">
-    <title>
-      ${langstrings(course, title)}
-    </title>
-    <description>
-      ${langstrings(course, description)}
-    </description>
+    ${titled}
     <url>${escape(CMI5_LAUNCH)}</url>
   </au>
 </courseStructure>

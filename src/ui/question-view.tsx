@@ -66,11 +66,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
 
   return (
     <fieldset className={`question${verdict ? ' ' + verdict : ''}`} aria-describedby={`${uid}-fb`}>
-      <legend>
-        <span className="question-count">{t('quiz.question', { n: index + 1, total })}</span>
-        <span className="question-prompt" lang="zh-CN">{q.prompt}</span>
-        <span className="question-points">{t('quiz.points', { count: q.points })}</span>
-      </legend>
+      <QuestionLegend index={index} total={total} prompt={q.prompt} points={q.points} />
 
       {(q.type === 'single' || q.type === 'multiple') && (
         <div className="choices">
@@ -222,4 +218,16 @@ function move(order: string[], i: number, d: -1 | 1): Answer {
   const j = i + d;
   [next[i], next[j]] = [next[j]!, next[i]!];
   return { type: 'order', order: next };
+}
+
+/** A question's legend: its number, its prompt (course text) and its points; shared by quizzes and the exam. */
+export function QuestionLegend({ index, total, prompt, points }: { index: number; total: number; prompt: string; points: number }) {
+  const { t } = useTranslation();
+  return (
+    <legend>
+      <span className="question-count">{t('quiz.question', { n: index + 1, total })}</span>
+      <span className="question-prompt" lang="zh-CN">{prompt}</span>
+      <span className="question-points">{t('quiz.points', { count: points })}</span>
+    </legend>
+  );
 }

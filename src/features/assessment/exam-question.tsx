@@ -3,6 +3,7 @@ import type { Question } from '../../domain/course.ts';
 import type { Answer } from '../../domain/scoring.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { displayOrder } from '../../ui/display-order.ts';
+import { QuestionLegend } from '../../ui/question-view.tsx';
 
 /**
  * One exam question: every change is the learner's answer at once (written at once, changeable until 交卷);
@@ -22,11 +23,7 @@ export function ExamQuestion({ question: q, index, total, seed, answer, onAnswer
   };
   return (
     <fieldset className="question exam-question">
-      <legend>
-        <span className="question-count">{t('quiz.question', { n: index + 1, total })}</span>
-        <span className="question-prompt" lang="zh-CN">{q.prompt}</span>
-        <span className="question-points">{t('quiz.points', { count: q.points })}</span>
-      </legend>
+      <QuestionLegend index={index} total={total} prompt={q.prompt} points={q.points} />
       {(q.type === 'single' || q.type === 'multiple') && (
         <div className="choices">
           {order.choices.map((cid) => {
