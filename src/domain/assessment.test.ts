@@ -28,7 +28,8 @@ describe('drawing an assessment', () => {
   });
 
   it('draws the same questions for the same seed and usually others for another seed', () => {
-    expect(drawQuestions(bank, settings, 7)).toEqual(drawQuestions(bank, settings, 7));
+    // pinned: a stored seed must keep drawing the same questions after a reload or a new release
+    expect(drawQuestions(bank, settings, 7).map((x) => x.id)).toEqual(['p0-3', 'p0-2', 'p1-3', 'p1-2', 'p2-4', 'p2-2']);
     const different = [1, 2, 3, 4, 5, 6, 8, 9].filter((s) => JSON.stringify(drawQuestions(bank, settings, s)) !== JSON.stringify(drawQuestions(bank, settings, 7)));
     expect(different.length).toBeGreaterThan(4);
   });

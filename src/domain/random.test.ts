@@ -6,10 +6,6 @@ const seed = fc.nat({ max: 0xffffffff });
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe('hashSeed', () => {
-  it('gives the same seed for the same text every time', () => {
-    expect(hashSeed('learner-1:quiz-intro:1')).toBe(hashSeed('learner-1:quiz-intro:1'));
-  });
-
   it('is the FNV-1a 32-bit hash, so stored seeds stay valid across releases', () => {
     expect(hashSeed('')).toBe(0x811c9dc5);
     expect(hashSeed('a')).toBe(0xe40c292c);
@@ -72,12 +68,9 @@ describe('shuffle', () => {
     );
   });
 
-  it('gives the same order for the same seed, so a reload shows what the learner saw', () => {
-    fc.assert(
-      fc.property(fc.array(fc.string()), seed, (items, s) => {
-        expect(shuffle(items, s)).toEqual(shuffle(items, s));
-      }),
-    );
+  it('gives a fixed order for a seed, so a reload (or a new release) shows what the learner saw', () => {
+    // pinned: a stored seed must keep meaning the same order
+    expect(shuffle([0, 1, 2, 3, 4, 5, 6, 7], 42)).toEqual([2, 7, 1, 0, 6, 5, 3, 4]);
   });
 
   it('usually gives different orders for different seeds', () => {
