@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { courseContent } from './vite-plugin.ts';
+import { join } from 'node:path';
+import { courseContent, type ContentBuildError } from './vite-plugin.ts';
 import { chapter, courseYaml, section, writeCourse } from './test-course.ts';
 
 function buildStart(root: string): string {
   const plugin = courseContent({ root });
   const ctx = {
-    error: (message: string): never => {
-      throw new Error(message);
+    error: (e: ContentBuildError): never => {
+      throw new Error(e.message);
     },
   };
   try {
@@ -54,5 +55,24 @@ describe('the build', () => {
     expect(questions.some((q) => q.choices.some((c) => c.correct))).toBe(true);
     // the manifest itself never carries the key
     expect(load.call({ error: () => undefined }, '\0virtual:course')).not.toContain('"correct"');
+  });
+
+  test('an error in a chapter reaches the dev overlay with its file, line and location', () => {
+    const bad = chapter({ body: section('ch-one-s1', '<Quiz id="q-quiz">\n\n<Question id="q1" type="single" prompt="问题？">\n  <Choice id="a">对</Choice>\n  <Explain>因为。</Explain>\n</Question>\n\n</Quiz>') });
+    const root = writeCourse({ 'course.yaml': courseYaml(['ch-one']), 'chapters/01-one.mdx': bad });
+    const plugin = courseContent({ root });
+    const file = join(root, 'content/chapters/01-one.mdx');
+    let thrown: ContentBuildError | undefined;
+    const ctx = {
+      error: (e: ContentBuildError): never => {
+        thrown = e;
+        throw new Error(e.message);
+      },
+    };
+    const transform = plugin.transform as unknown as (this: typeof ctx, code: string, id: string) => unknown;
+    expect(() => transform.call(ctx, bad, file)).toThrow();
+    const line = bad.split('\n').findIndex((l) => l.startsWith('<Question')) + 1;
+    expect(thrown).toMatchObject({ id: file, loc: { file, line, column: 0 }, plugin: 'zhixing:course-content' });
+    expect(thrown!.message).toContain(`content/chapters/01-one.mdx:${line}`);
   });
 });

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { CourseItems } from '../../src/domain/course.ts';
-import { formatProblems } from './errors.ts';
+import { formatProblems, type ContentProblem } from './errors.ts';
 import { loadCourse, type LoadedCourse } from './load-course.ts';
 
 const VIRTUAL = 'virtual:course';
@@ -14,17 +14,34 @@ const RESOLVED = '\0' + VIRTUAL;
 const ITEMS = 'virtual:course-items';
 const RESOLVED_ITEMS = '\0' + ITEMS;
 
+/** What a plugin hook throws: Vite's dev overlay and the build log show `id` and `loc` as the file and line. */
+export interface ContentBuildError {
+  message: string;
+  id: string;
+  loc: { file: string; line: number; column: number };
+  plugin: string;
+}
+
+const NAME = 'zhixing:course-content';
+
+/** Every problem in the message; the first one located, so the overlay opens at it. */
+export function buildError(root: string, problems: ContentProblem[]): ContentBuildError {
+  const first = problems[0]!;
+  const file = resolve(root, first.file);
+  return { message: formatProblems(problems), id: file, loc: { file, line: first.line ?? 1, column: 0 }, plugin: NAME };
+}
+
 export function courseContent(options: { root?: string; contentDir?: string } = {}): Plugin {
   let root = options.root ?? process.cwd();
   const contentDir = options.contentDir ?? 'content';
   let course: LoadedCourse | undefined;
   const load = () => (course ??= loadCourse(root, contentDir));
-  const fail = (ctx: { error: (m: string) => never }) => {
+  const fail = (ctx: { error: (e: ContentBuildError) => never }) => {
     const { problems } = load();
-    if (problems.length) ctx.error(formatProblems(problems));
+    if (problems.length) ctx.error(buildError(root, problems));
   };
   return {
-    name: 'zhixing:course-content',
+    name: NAME,
     enforce: 'pre',
     configResolved(config) {
       root = options.root ?? config.root;
@@ -70,6 +87,9 @@ export function courseContent(options: { root?: string; contentDir?: string } = 
           const mod = server.moduleGraph.getModuleById(virtualId);
           if (mod) server.moduleGraph.invalidateModule(mod);
         }
+        // the manifest and every chapter's extracted data may have changed with any content file (course.yaml
+        // is no module at all): the preview reloads on save, and a fixed problem clears the overlay
+        server.ws.send({ type: 'full-reload' });
       });
     },
   };
