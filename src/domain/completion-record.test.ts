@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildCompletionRecord, type CompletionRecord } from './completion-record.ts';
+import { buildCompletionRecord, completionSummary, type CompletionRecord } from './completion-record.ts';
 import { answerQuiz, finishedLearner, learnerProfile, recordCourse, riskQuiz, T0 } from './completion-record-builders.ts';
 import { chooseOption, removePlanItem, restartScenario, savePlanItem } from './progress-updates.ts';
 import { emptyProgress, type LearnerProgress } from './progress.ts';
@@ -211,5 +211,17 @@ describe('building a record', () => {
     const r = build({ ...progress, quizzes: { ...progress.quizzes, 'final-exam': { attempts: [...attempts, refresher] } } });
     expect(r.score).toMatchObject({ raw: 3, attempt: 2 });
     expect(r.attempts.map((a) => a.mode)).toEqual(['final', 'final', 'refresher']);
+  });
+});
+
+describe('the summary a list of learners shows', () => {
+  test('says what the full record says about status, score and time, without the answer key', () => {
+    for (const progress of [emptyProgress('1.2.0', T0), finishedLearner().progress]) {
+      const r = build(progress);
+      const s = completionSummary(course.manifest, progress);
+      expect(s).toMatchObject({ completionStatus: r.completionStatus, successStatus: r.successStatus, progressMeasure: r.progressMeasure, totalActiveMs: r.time.totalActiveMs, chapters: r.chapters.length });
+      expect(s.score).toEqual(r.score);
+      expect(s.chaptersCompleted).toBe(r.chapters.filter((c) => c.status === 'completed').length);
+    }
   });
 });

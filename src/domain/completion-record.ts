@@ -363,6 +363,37 @@ function chapterRecord(p: LearnerProgress, ch: ChapterMeta, content: CourseItems
   };
 }
 
+/** The part of the record a list of learners shows; it needs no answer key, so it stays light. */
+export interface CompletionSummary {
+  completionStatus: CompletionStatus;
+  successStatus: SuccessStatus;
+  progressMeasure: number;
+  score?: ScoreRecord & { attempt: number };
+  chaptersCompleted: number;
+  chapters: number;
+  totalActiveMs: number;
+}
+
+/** The record's status, score and time, worked out as `buildCompletionRecord` does (it takes them from here). */
+export function completionSummary(m: CourseManifest, p: LearnerProgress): CompletionSummary {
+  const summary = courseSummary(p, m);
+  const bankId = m.assessmentBank?.id;
+  const assessment = bankId ? (p.quizzes[bankId]?.attempts ?? []) : [];
+  const best = bestAttempt(assessment.filter((a) => (a.mode ?? 'final') === 'final'));
+  const formalPass = assessment.some((a) => a.passed === true && a.submittedAt !== undefined && (a.mode ?? 'final') !== 'refresher');
+  const finalsDone = assessment.some((a) => (a.mode ?? 'final') === 'final' && a.submittedAt !== undefined);
+  const touched = summary.status !== 'not-started' || assessment.length > 0;
+  return {
+    completionStatus: summary.status === 'completed' ? 'completed' : touched ? 'incomplete' : 'not-attempted',
+    successStatus: formalPass ? 'passed' : finalsDone ? 'failed' : 'unknown',
+    progressMeasure: round(summary.percent / 100, 2),
+    ...(best ? { score: { ...scoreOf(best.score!, best.max!), attempt: best.n } } : {}),
+    chaptersCompleted: summary.chaptersCompleted,
+    chapters: summary.chapters,
+    totalActiveMs: Math.round(summary.timeMs),
+  };
+}
+
 /** Builds the learner's completion record. Unknown ids in the progress (content removed since) are left out. */
 export function buildCompletionRecord({ manifest: m, items, learner, progress: p, now, suspendData }: CompletionRecordInput): CompletionRecord {
   const interactions: InteractionRecord[] = [];
@@ -410,12 +441,8 @@ export function buildCompletionRecord({ manifest: m, items, learner, progress: p
   const order = new Map(interactions.map((r, i) => [r.key, i]));
   interactions.sort((a, b) => a.at - b.at || order.get(a.key)! - order.get(b.key)!);
 
-  const summary = courseSummary(p, m);
+  const summary = completionSummary(m, p);
   const chapters = m.chapters.map((ch) => chapterRecord(p, ch, items.chapters[ch.id]));
-  const best = bestAttempt(assessment.filter((a) => (a.mode ?? 'final') === 'final'));
-  const formalPass = assessment.some((a) => a.passed === true && a.submittedAt !== undefined && (a.mode ?? 'final') !== 'refresher');
-  const finalsDone = assessment.some((a) => (a.mode ?? 'final') === 'final' && a.submittedAt !== undefined);
-  const touched = summary.status !== 'not-started' || assessment.length > 0;
 
   const times = [
     ...Object.values(p.sectionsSeen),
@@ -462,11 +489,11 @@ export function buildCompletionRecord({ manifest: m, items, learner, progress: p
       ...(learner.employeeId?.trim() ? { employeeId: learner.employeeId.trim() } : {}),
       ...(learner.department?.trim() ? { department: learner.department.trim() } : {}),
     },
-    completionStatus: summary.status === 'completed' ? 'completed' : touched ? 'incomplete' : 'not-attempted',
-    successStatus: formalPass ? 'passed' : finalsDone ? 'failed' : 'unknown',
-    progressMeasure: round(summary.percent / 100, 2),
-    ...(best ? { score: { ...scoreOf(best.score!, best.max!), attempt: best.n } } : {}),
-    time: { ...(firstLaunch !== undefined ? { firstLaunch } : {}), lastAccess: Math.max(p.updatedAt, ...times), totalActiveMs: Math.round(summary.timeMs) },
+    completionStatus: summary.completionStatus,
+    successStatus: summary.successStatus,
+    progressMeasure: summary.progressMeasure,
+    ...(summary.score ? { score: summary.score } : {}),
+    time: { ...(firstLaunch !== undefined ? { firstLaunch } : {}), lastAccess: Math.max(p.updatedAt, ...times), totalActiveMs: summary.totalActiveMs },
     ...(p.resume ? { resume: { ...p.resume } } : {}),
     chapters,
     interactions,

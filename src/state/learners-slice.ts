@@ -40,4 +40,13 @@ export const createLearnersSlice =
       return { learners, progress, removed: [...(s.removed ?? []), id], currentLearnerId: s.currentLearnerId === id ? Object.keys(learners)[0] : s.currentLearnerId };
     });
   },
+  importLearner: async (imported) => {
+    // the import rules load with the records page, off the entry chunk
+    const { applyImport } = await import('../domain/transfer.ts');
+    // one set: the whole learner lands, or (if applying throws) nothing does
+    set((s) => {
+      const next = applyImport({ learners: s.learners, progress: s.progress, ...(s.currentLearnerId ? { currentLearnerId: s.currentLearnerId } : {}), ...(s.removed ? { removed: s.removed } : {}) }, imported);
+      return { learners: next.learners, progress: next.progress, currentLearnerId: next.currentLearnerId, removed: next.removed };
+    });
+  },
 });

@@ -13,6 +13,7 @@ import type { LearnerProfile } from '../domain/learner.ts';
 import { CURRENT_VERSION } from '../domain/migrations.ts';
 import { emptyProgress, type LearnerProgress } from '../domain/progress.ts';
 import type { StoredState } from '../domain/restore.ts';
+import type { ImportedLearner } from '../domain/transfer.ts';
 import type { StorageState } from '../storage/durability.ts';
 import type { StorageKind } from '../storage/storage.ts';
 import { createLearnersSlice } from './learners-slice.ts';
@@ -38,6 +39,8 @@ export interface LearnerActions {
   addLearner(profile: Omit<LearnerProfile, 'id' | 'createdAt'>): string;
   switchLearner(id: string): void;
   deleteLearner(id: string): void;
+  /** applies a learner read from a transfer file whole, in one write, and makes them current */
+  importLearner(imported: ImportedLearner): Promise<void>;
 }
 
 export type AppState = PersistedState & SystemState & LearnerActions & ProgressSlice & { set: (p: Partial<SystemState>) => void };
