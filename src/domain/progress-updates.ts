@@ -102,3 +102,14 @@ export function removePlanItem(p: LearnerProgress, planId: string, itemId: strin
   const tombstone = (i: PlanItem): PlanItem => ({ id: i.id, area: '', action: '', measure: '', due: '', deleted: true });
   return { ...p, plans: { ...p.plans, [planId]: (p.plans[planId] ?? []).map((i) => (i.id === itemId ? tombstone(i) : i)) } };
 }
+
+/**
+ * Undoes a removal. The removed item stays a tombstone (another tab or device may already hold it, and a tombstone
+ * always wins a merge), so the item comes back under a new id, in the place it had.
+ */
+export function restorePlanItem(p: LearnerProgress, planId: string, removedId: string, item: PlanItem): LearnerProgress {
+  const items = p.plans[planId] ?? [];
+  const at = items.findIndex((i) => i.id === removedId);
+  const next = at < 0 ? [...items, item] : [...items.slice(0, at + 1), item, ...items.slice(at + 1)];
+  return { ...p, plans: { ...p.plans, [planId]: next } };
+}
