@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   addMonthsToDate,
@@ -11,6 +12,7 @@ import {
   recertificationFocus,
   verificationCode,
 } from './certificate.ts';
+import { canonicalJson } from './canonical.ts';
 import { assessed, BANK, courseworkDone, manifest, withAssessment } from './certification-builders.ts';
 
 const CHINA = fixedOffsetCalendar(8 * 60);
@@ -60,7 +62,12 @@ describe('certificate numbers', () => {
   it('come with a verification code that changes when any stated fact does', () => {
     const facts = { number: 'ZC-2026-ABCDEFGHJK', learnerName: '王芳', employeeId: 'E1024', courseId: 'c', courseVersion: '1.0.0', issuedOn: '2026-03-03', validUntil: '2027-03-03', score: 90 };
     expect(verificationCode(facts)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    expect(verificationCode(facts)).toBe(verificationCode({ ...facts }));
+    // the first 40 bits of SHA-256 over the facts' canonical JSON, in Crockford's base 32, computed independently
+    const digest = createHash('sha256').update(canonicalJson({ ...facts })).digest();
+    const bits = digest.subarray(0, 5).reduce((acc, b) => acc * 256 + b, 0);
+    const expected = Array.from({ length: 8 }, (_, i) => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[Math.floor(bits / 2 ** (35 - i * 5)) % 32]).join('');
+    expect(verificationCode(facts)).toBe(`${expected.slice(0, 4)}-${expected.slice(4)}`);
+    expect(verificationCode({ ...facts, learnerName: ' 王芳 ', score: 90.2 })).toBe(verificationCode(facts));
     expect(verificationCode({ ...facts, learnerName: '王芬' })).not.toBe(verificationCode(facts));
     expect(verificationCode({ ...facts, validUntil: '2028-03-03' })).not.toBe(verificationCode(facts));
     expect(verificationCode({ ...facts, score: 100 })).not.toBe(verificationCode(facts));

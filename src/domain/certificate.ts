@@ -3,6 +3,8 @@
  * refresher, kept as a history in the learner's progress. Dates are calendar dates in the learner's local
  * calendar, which the caller passes in (the domain never reads the system time zone). Pure.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { canonicalJson } from './canonical.ts';
 import type { CourseManifest, Question } from './course.ts';
 import { chaptersChangedSince } from './course-version.ts';
 import type { IssuedCertificate, LearnerProgress, QuizAttempt } from './progress.ts';
@@ -83,12 +85,19 @@ export interface CertificateFacts {
 }
 
 /**
- * A short verification code (XXXX-XXXX) from the digest of what the certificate states: a trainer recomputes it
- * from the learner's record, and an altered name, date or score no longer matches.
+ * A short verification code (XXXX-XXXX) from the SHA-256 digest of the canonical form of what the certificate
+ * states: a trainer recomputes it from the learner's record, and an altered name, date or score no longer matches.
+ * Its 40 bits make a guessed code match one time in a trillion; like any digest, it shows the certificate agrees
+ * with the record, not who made the record.
  */
 export function verificationCode(f: CertificateFacts): string {
-  const canonical = [f.number, f.learnerName.trim(), f.employeeId?.trim() ?? '', f.courseId, f.courseVersion, f.issuedOn, f.validUntil, String(Math.round(f.score))].join('\u001f');
-  const code = base32(canonical, 8);
+  const facts = { ...f, learnerName: f.learnerName.trim(), employeeId: f.employeeId?.trim() ?? '', score: Math.round(f.score) };
+  const digest = sha256(new TextEncoder().encode(canonicalJson(facts)));
+  // the first 40 bits, 5 bits a character
+  let bits = 0n;
+  for (const byte of digest.subarray(0, 5)) bits = (bits << 8n) | BigInt(byte);
+  let code = '';
+  for (let i = 7; i >= 0; i--) code += BASE32[Number((bits >> BigInt(i * 5)) & 31n)];
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
