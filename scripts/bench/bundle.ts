@@ -97,6 +97,9 @@ export function measureBundle(root: string, outDir: string): ModuleResult {
   }
   const largest = chapters.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   figures.push({ name: 'bundle/chapter.largest.gzip', value: largest.gzip, unit: 'B', headline: true, note: largest.name });
+  // the search index (with MiniSearch and the section texts it shows) loads only when search is opened
+  const search = readdirSync(join(outDir, 'assets')).find((f) => f.startsWith('search-engine-') && f.endsWith('.js'));
+  if (search) figures.push({ name: 'bundle/search-index.gzip', value: gzipSize(join(outDir, 'assets', search)), unit: 'B', headline: true, note: `assets/${search}` });
 
   const shipped = shippedFiles(outDir);
   const css = shipped.filter((f) => f.endsWith('.css'));

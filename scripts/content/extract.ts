@@ -21,6 +21,7 @@ import type {
   ScenarioStep,
   SectionMeta,
 } from '../../src/domain/course.ts';
+import type { Root } from 'mdast';
 import { idPattern } from '../../src/domain/course.schema.ts';
 import { maxPathScore } from '../../src/domain/scenario.ts';
 import type { ContentProblem } from './errors.ts';
@@ -29,6 +30,7 @@ import { attr, isJsx, lineOf, paragraphsOf, parseMdx, textOf, walk, type AnyNode
 export const KNOWN_COMPONENTS = [
   'Section', 'KeyPoints', 'Callout', 'Quiz', 'Question', 'Choice', 'Pair', 'Explain',
   'Scenario', 'Step', 'Option', 'Outcome', 'RiskMatrix', 'Risk', 'ActionPlan', 'Area',
+  'Term',
 ] as const;
 /** Elements the build replaces by a data-driven component (their children are data, not prose). */
 export const INTERACTIVE = new Set(['Quiz', 'Scenario', 'RiskMatrix', 'ActionPlan']);
@@ -73,6 +75,8 @@ export interface ParsedMdx {
   interactive: ChapterInteractive;
   bank: Question[];
   replacements: Replacement[];
+  /** the parsed tree (the glossary links and the search index read it) */
+  tree: Root;
 }
 
 class Ctx {
@@ -412,6 +416,8 @@ export function extractMdx(file: string, source: string, ids: IdRegistry, proble
       return true;
     }
     if (name === 'KeyPoints') return true;
+    // a link to a glossary term: checked against content/glossary.yaml by glossary.ts
+    if (name === 'Term') return false;
     if (bank && name === 'Question') {
       const q = extractQuestion(ctx, n, true);
       if (q) bankQuestions.push(q);
@@ -451,6 +457,7 @@ export function extractMdx(file: string, source: string, ids: IdRegistry, proble
     interactive,
     bank: bankQuestions,
     replacements,
+    tree,
   };
 }
 

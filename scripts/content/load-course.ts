@@ -10,6 +10,10 @@ import { bankFrontmatterSchema, courseSchema, frontmatterSchema } from '../../sr
 import { compareVersions } from '../../src/domain/course-version.ts';
 import type { ContentProblem } from './errors.ts';
 import { extractMdx, IdRegistry, schemaProblems, type Replacement } from './extract.ts';
+import type { GlossaryEntry } from '../../src/features/glossary/glossary-types.ts';
+import type { SearchDoc } from '../../src/features/search/tokenize.ts';
+import { linkTerms, loadGlossary, resolveGlossary } from './glossary.ts';
+import { sectionDocs } from './search-index.ts';
 
 export interface LoadedCourse {
   manifest: CourseManifest | undefined;
@@ -18,13 +22,17 @@ export interface LoadedCourse {
   /** per MDX file (absolute path): the replacements the build applies to its source */
   replacements: Map<string, Replacement[]>;
   problems: ContentProblem[];
+  /** content/glossary.yaml, checked against the chapters */
+  glossary: GlossaryEntry[];
+  /** every chapter section's prose, in course order: the search index is built from it */
+  searchDocs: SearchDoc[];
 }
 
 export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
   const problems: ContentProblem[] = [];
   const dir = join(root, contentDir);
   const rel = (p: string) => relative(root, p).split('\\').join('/');
-  const out: LoadedCourse = { manifest: undefined, interactive: {}, bank: [], replacements: new Map(), problems };
+  const out: LoadedCourse = { manifest: undefined, interactive: {}, bank: [], replacements: new Map(), problems, glossary: [], searchDocs: [] };
   const coursePath = join(dir, 'course.yaml');
   const courseFile = rel(coursePath);
   if (!existsSync(coursePath)) {
@@ -43,13 +51,15 @@ export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
   if (!course.success) problems.push(...schemaProblems(courseFile, 'course', courseText, 0, course.error));
 
   const ids = new IdRegistry();
+  const glossary = loadGlossary(root, contentDir, problems);
   const chaptersDir = join(dir, 'chapters');
   const files = existsSync(chaptersDir) ? readdirSync(chaptersDir).filter((f) => f.endsWith('.mdx')).sort() : [];
   const chapters = new Map<string, ChapterMeta>();
   for (const f of files) {
     const abs = join(chaptersDir, f);
     const file = rel(abs);
-    const parsed = extractMdx(file, readFileSync(abs, 'utf8'), ids, problems);
+    const source = readFileSync(abs, 'utf8');
+    const parsed = extractMdx(file, source, ids, problems);
     if (!parsed) continue;
     const fm = frontmatterSchema.safeParse(parsed.frontmatter ?? {});
     if (!fm.success) {
@@ -82,7 +92,8 @@ export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
       plans: plans.map((p) => ({ id: p.id, title: p.title, areas: p.areas })),
     });
     out.interactive[id] = parsed.interactive;
-    out.replacements.set(abs, parsed.replacements);
+    out.replacements.set(abs, [...parsed.replacements, ...linkTerms(file, source, parsed.tree, glossary.terms, problems)]);
+    out.searchDocs.push(...sectionDocs(parsed.tree, { id, title }));
   }
 
   const bankPath = join(dir, 'assessment.mdx');
@@ -161,5 +172,8 @@ export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
     bank: bankMeta,
     ...(bankInfo ? { assessmentBank: { ...bankInfo, file: rel(bankPath) } } : {}),
   };
+  out.glossary = resolveGlossary(glossary, out.manifest.chapters, problems);
+  const order = new Map(listed.map((c, i) => [c, i]));
+  out.searchDocs = out.searchDocs.filter((d) => order.has(d.chapter)).sort((a, b) => order.get(a.chapter)! - order.get(b.chapter)!);
   return out;
 }

@@ -7,12 +7,16 @@ import type { Plugin } from 'vite';
 import type { CourseItems } from '../../src/domain/course.ts';
 import { formatProblems, type ContentProblem } from './errors.ts';
 import { loadCourse, type LoadedCourse } from './load-course.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 const VIRTUAL = 'virtual:course';
 const RESOLVED = '\0' + VIRTUAL;
 /** the answer key of the whole course (CourseItems): loaded lazily by records, exporters and the LMS/LRS runtimes */
 const ITEMS = 'virtual:course-items';
 const RESOLVED_ITEMS = '\0' + ITEMS;
+/** the glossary (GlossaryEntry[]) and the search index (SearchIndexData): each its own lazily loaded chunk */
+const GLOSSARY = 'virtual:glossary';
+const SEARCH_INDEX = 'virtual:search-index';
 
 /** What a plugin hook throws: Vite's dev overlay and the build log show `id` and `loc` as the file and line. */
 export interface ContentBuildError {
@@ -51,9 +55,19 @@ export function courseContent(options: { root?: string; contentDir?: string } = 
       fail(this);
     },
     resolveId(id) {
+      if (id === GLOSSARY || id === SEARCH_INDEX) return '\0' + id;
       return id === VIRTUAL ? RESOLVED : id === ITEMS ? RESOLVED_ITEMS : undefined;
     },
     load(id) {
+      if (id === '\0' + GLOSSARY) {
+        fail(this);
+        return `export default ${JSON.stringify(load().glossary)};`;
+      }
+      if (id === '\0' + SEARCH_INDEX) {
+        fail(this);
+        // JSON.parse of a string literal: parsed faster than the same data as an object literal
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildSearchIndex(load().searchDocs)))});`;
+      }
       if (id === RESOLVED_ITEMS) {
         fail(this);
         const c = load();
@@ -83,7 +97,7 @@ export function courseContent(options: { root?: string; contentDir?: string } = 
       server.watcher.on('all', (_event, path) => {
         if (!path.startsWith(resolve(root, contentDir))) return;
         course = undefined;
-        for (const virtualId of [RESOLVED, RESOLVED_ITEMS]) {
+        for (const virtualId of [RESOLVED, RESOLVED_ITEMS, '\0' + GLOSSARY, '\0' + SEARCH_INDEX]) {
           const mod = server.moduleGraph.getModuleById(virtualId);
           if (mod) server.moduleGraph.invalidateModule(mod);
         }

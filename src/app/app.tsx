@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { HashRouter, Route, Routes, useParams } from 'react-router';
+import { HashRouter, Route, Routes, useParams, useSearchParams } from 'react-router';
 import { preloadChapter } from '../features/player/chapter-modules.ts';
 import { HomePage } from '../features/player/home-page.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
@@ -10,6 +10,10 @@ import { RouteBoundary } from './route-boundary.tsx';
 const lazyPage = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
 const AssessmentPage = lazyPage(async () => (await import('../features/assessment/assessment-page.tsx')).AssessmentPage);
 const RecordsPage = lazyPage(async () => (await import('../features/records/records-page.tsx')).RecordsPage);
+const GlossaryPage = lazyPage(async () => (await import('../features/glossary/glossary-page.tsx')).GlossaryPage);
+const SearchPage = lazyPage(async () => (await import('../features/search/search-page.tsx')).SearchPage);
+// only on a chapter opened from search (?hl=…)
+const SearchHighlight = lazyPage(async () => (await import('../features/search/search-highlight.tsx')).SearchHighlight);
 const ChapterPage = lazyPage(async () => (await import('./chapter-page-with-components.tsx')).ChapterPageWithComponents);
 // below the home page's fold: loaded after the first view
 const LearnerPanel = lazyPage(async () => (await import('../features/learner/learner-panel.tsx')).LearnerPanel);
@@ -28,7 +32,13 @@ function Page({ component: C }: { component: ComponentType }) {
 
 function ChapterRoute() {
   preloadChapter(useParams().chapterId);
-  return <Page component={ChapterPage} />;
+  const highlight = useSearchParams()[0].has('hl');
+  return (
+    <>
+      <Page component={ChapterPage} />
+      {highlight && <Suspense fallback={null}><SearchHighlight /></Suspense>}
+    </>
+  );
 }
 
 // Hash routing: works from any sub-path, inside an LMS frame and offline.
@@ -42,6 +52,8 @@ export function App({ store }: { store: AppStore }) {
           <Route path="chapter/:chapterId/:sectionId?" element={<ChapterRoute />} />
           <Route path="assessment" element={<Page component={AssessmentPage} />} />
           <Route path="records" element={<Page component={RecordsPage} />} />
+          <Route path="glossary/:termId?" element={<Page component={GlossaryPage} />} />
+          <Route path="search" element={<Page component={SearchPage} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

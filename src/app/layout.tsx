@@ -30,6 +30,8 @@ export function Layout() {
         </Link>
         <div className="topbar-actions">
           <NetworkStatus />
+          <Link to="/search" className="topbar-link">{t('search.open')}</Link>
+          <Link to="/glossary" className="topbar-link">{t('glossary.title')}</Link>
           <button type="button" className="lang-switch" onClick={() => void setLocale(other)}>
             <span className="visually-hidden">{t('app.switchToLabel')} </span>
             <span lang={other}>{t('app.switchTo')}</span>

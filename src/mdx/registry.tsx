@@ -1,6 +1,7 @@
 /** The one registry of components authors use in MDX (documented in content/AUTHORING.md). */
 import type { MDXComponents } from 'mdx/types';
 import { ActionPlan } from '../features/action-plan/action-plan.tsx';
+import { Term } from '../features/glossary/term.tsx';
 import { Quiz } from '../features/quiz/quiz.tsx';
 import { Callout, KeyPoints } from '../features/reading/key-points.tsx';
 import { Section } from '../features/reading/section.tsx';
@@ -15,4 +16,5 @@ export const mdxComponents = {
   Scenario,
   RiskMatrix,
   ActionPlan,
+  Term,
 } as unknown as MDXComponents;
