@@ -24,12 +24,14 @@ import type {
 import type { Root } from 'mdast';
 import { idPattern } from '../../src/domain/course.schema.ts';
 import { maxPathScore } from '../../src/domain/scenario.ts';
+import { BLOCK_COMPONENTS, checkBlock, isBlockChild, isBlockContainer, strayChild } from './blocks.ts';
 import type { ContentProblem } from './errors.ts';
 import { attr, isJsx, lineOf, paragraphsOf, parseMdx, textOf, walk, type AnyNode, type JsxNode } from './mdx-ast.ts';
 
 export const KNOWN_COMPONENTS = [
   'Section', 'KeyPoints', 'Callout', 'Quiz', 'Question', 'Choice', 'Pair', 'Explain',
   'Scenario', 'Step', 'Option', 'Outcome', 'RiskMatrix', 'Risk', 'ActionPlan', 'Area',
+  ...BLOCK_COMPONENTS,
   'Term',
 ] as const;
 /** Elements the build replaces by a data-driven component (their children are data, not prose). */
@@ -394,11 +396,22 @@ export function extractMdx(file: string, source: string, ids: IdRegistry, proble
   const bankQuestions: Question[] = [];
   const replacements: Replacement[] = [];
   const known = new Set<string>(KNOWN_COMPONENTS);
+  const blockChildren = new Set<JsxNode>();
   walk(tree, (n, parent) => {
     if (!isJsx(n)) return true;
     const name = n.name ?? '';
     if (!known.has(name)) {
       ctx.problem(n, `<${name || 'fragment'}>`, 'is not a course component', `use one of: ${KNOWN_COMPONENTS.join(', ')}`);
+      return false;
+    }
+    // visual blocks: checked as a whole, then their children's content is walked like any prose
+    if (isBlockContainer(name)) {
+      for (const c of checkBlock(n, (node, field, message, hint) => ctx.problem(node, field, message, hint))) blockChildren.add(c);
+      return true;
+    }
+    if (blockChildren.has(n)) return true;
+    if (isBlockChild(name)) {
+      strayChild(n, (node, field, message, hint) => ctx.problem(node, field, message, hint));
       return false;
     }
     if (name === 'Section') {

@@ -2,6 +2,11 @@
 import type { MDXComponents } from 'mdx/types';
 import { ActionPlan } from '../features/action-plan/action-plan.tsx';
 import { Term } from '../features/glossary/term.tsx';
+import { Accordion, Item } from '../features/blocks/accordion.tsx';
+import { Diagram, Node } from '../features/blocks/diagram.tsx';
+import { Card, Flashcards } from '../features/blocks/flashcards.tsx';
+import { Step, Steps } from '../features/blocks/steps.tsx';
+import { Tab, Tabs } from '../features/blocks/tabs.tsx';
 import { Quiz } from '../features/quiz/quiz.tsx';
 import { Callout, KeyPoints } from '../features/reading/key-points.tsx';
 import { Section } from '../features/reading/section.tsx';
@@ -17,4 +22,15 @@ export const mdxComponents = {
   RiskMatrix,
   ActionPlan,
   Term,
+  Tabs,
+  Tab,
+  Accordion,
+  Item,
+  Steps,
+  // a scenario's <Step> never reaches the registry: the build replaces the whole <Scenario> by its data
+  Step,
+  Flashcards,
+  Card,
+  Diagram,
+  Node,
 } as unknown as MDXComponents;
