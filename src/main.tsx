@@ -5,6 +5,10 @@ import './app/styles.css';
 import { App } from './app/app.tsx';
 import { registerServiceWorker } from './pwa/register.ts';
 import { appStore } from './app/app-store.ts';
+import { watchDisplay } from './features/settings/display.ts';
+
+// index.html applied the display settings before the first paint; from here on they follow the system and other tabs
+watchDisplay();
 
 // a learner who chose English gets it from the first paint
 if (savedLocale() !== 'zh-CN') await setLocale(savedLocale()).catch(() => undefined);

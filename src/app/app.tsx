@@ -17,7 +17,11 @@ const SearchHighlight = lazyPage(async () => (await import('../features/search/s
 const ChapterPage = lazyPage(async () => (await import('./chapter-page-with-components.tsx')).ChapterPageWithComponents);
 // below the home page's fold: loaded after the first view
 const LearnerPanel = lazyPage(async () => (await import('../features/learner/learner-panel.tsx')).LearnerPanel);
-const StorageStatus = lazyPage(async () => (await import('../features/offline/storage-status.tsx')).StorageStatus);
+// display settings, with what the device keeps below them
+const SettingsWithStorage = lazyPage(async () => {
+  const [{ SettingsPage }, { StorageStatus }] = await Promise.all([import('../features/settings/settings-page.tsx'), import('../features/offline/storage-status.tsx')]);
+  return () => <SettingsPage><StorageStatus /></SettingsPage>;
+});
 
 /** A lazily loaded page, inside its own error boundary. */
 function Page({ component: C }: { component: ComponentType }) {
@@ -48,7 +52,8 @@ export function App({ store }: { store: AppStore }) {
     <HashRouter>
       <Routes>
         <Route element={<Layout />}>
-          <Route index element={<RouteBoundary><HomePage><LearnerPanel /><StorageStatus /></HomePage></RouteBoundary>} />
+          <Route index element={<RouteBoundary><HomePage><LearnerPanel /></HomePage></RouteBoundary>} />
+          <Route path="settings" element={<Page component={SettingsWithStorage} />} />
           <Route path="chapter/:chapterId/:sectionId?" element={<ChapterRoute />} />
           <Route path="assessment" element={<Page component={AssessmentPage} />} />
           <Route path="records" element={<Page component={RecordsPage} />} />

@@ -41,7 +41,10 @@ export function Layout() {
       <UpdatePrompt />
       <StorageBanner />
       {hydrated ? <Outlet /> : <p className="page loading" role="status">{t('app.loading')}</p>}
-      <footer className="footer">{t('app.footer')}</footer>
+      <footer className="footer">
+        <p>{t('app.footer')}</p>
+        <p><Link to="/settings">{t('settings.link')}</Link></p>
+      </footer>
     </>
   );
 }

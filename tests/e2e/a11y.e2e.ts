@@ -184,7 +184,6 @@ async function load(page: Page, hash = ''): Promise<void> {
 async function homeReady(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
   await page.locator('#learner-heading').waitFor(); // the lazily loaded learner panel
-  await page.locator('#storage-heading').waitFor();
 }
 
 async function chapterReady(page: Page, chapterId: string): Promise<void> {
@@ -249,6 +248,7 @@ function bestPath(s: ScenarioData): string[] {
 const READY: Record<string, (page: Page) => Promise<void>> = {
   assessment: (page) => page.locator('main.assessment').waitFor(),
   records: (page) => page.locator('main.records').waitFor(),
+  settings: (page) => page.locator('#storage-heading').waitFor(),
 };
 
 /** The app's routes without parameters ('assessment', 'records', …), read from its route table. */
@@ -443,6 +443,33 @@ test('the home page’s learner panel, network status and offline states have no
   } finally {
     await b.context.setOffline(false);
   }
+});
+
+test('the dark theme and the largest text are chosen in the settings, hold after a reload, and have no axe violation', async () => {
+  const { page } = await open();
+  await load(page, '#/settings');
+  await page.locator('#storage-heading').waitFor();
+  await page.getByRole('radio', { name: '深色' }).check();
+  await page.getByRole('radio', { name: '特大' }).check();
+  const root = () => page.evaluate(() => ({ theme: document.documentElement.dataset.theme, size: document.documentElement.dataset.textSize, font: getComputedStyle(document.documentElement).fontSize, bg: getComputedStyle(document.body).backgroundColor }));
+  assert.deepEqual(await root(), { theme: 'dark', size: 'larger', font: '21px', bg: 'rgb(17, 23, 21)' });
+  await auditBothLanguages(page, 'the settings page, dark, largest text');
+  await page.reload();
+  await page.locator('#storage-heading').waitFor();
+  assert.deepEqual(await root(), { theme: 'dark', size: 'larger', font: '21px', bg: 'rgb(17, 23, 21)' });
+  assert.equal(await page.getByRole('radio', { name: '深色' }).isChecked(), true);
+  for (const route of [ROUTES[0]!, ROUTES[1]!, ROUTES.find((r) => r.hash === '#/records')!, ROUTES.find((r) => r.hash === '#/assessment')!]) {
+    await page.goto(server.url + route.hash);
+    await route.ready(page);
+    await auditBothLanguages(page, `${route.what}, dark, largest text`);
+  }
+  // following the system again: a dark system scheme gives the dark theme, a light one the light theme
+  await page.goto(server.url + '#/settings');
+  await page.getByRole('radio', { name: '跟随系统' }).check();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
 });
 
 test('the storage fallback banners have no axe violation and reflow', async () => {

@@ -86,7 +86,7 @@ test('a new course version is offered, and accepting it reloads into it with pro
     await server.close();
     server = await serve({ port, outDir: builtB });
     servers.push(server);
-    await page.goto(server.url);
+    await page.goto(`${server.url}#/settings`); // the course version is shown with what the device keeps
     await page.reload();
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor({ timeout: 20_000 });
