@@ -1,3 +1,4 @@
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { Link, Outlet } from 'react-router';
 import course from 'virtual:course';
@@ -7,12 +8,17 @@ import { UpdatePrompt } from '../features/offline/update-prompt.tsx';
 import { useDurability } from '../features/offline/use-durability.ts';
 import { setLocale } from '../i18n/index.ts';
 import { useStore } from '../state/store.ts';
+import { lmsLink, onLmsLink } from '../lms/status.ts';
+
+/** the LMS banner loads only inside an LMS */
+const LmsBanner = lazy(() => import('../features/lms/lms-banner.tsx'));
 
 export function Layout() {
   const { t, i18n } = useTranslation();
   const hydrated = useStore((s) => s.hydrated);
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
   useDurability();
+  const inLms = useSyncExternalStore(onLmsLink, () => lmsLink() !== undefined, () => false);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => {
@@ -40,6 +46,7 @@ export function Layout() {
       </header>
       <UpdatePrompt />
       <StorageBanner />
+      {inLms && <Suspense fallback={null}><LmsBanner /></Suspense>}
       {hydrated ? <Outlet /> : <p className="page loading" role="status">{t('app.loading')}</p>}
       <footer className="footer">
         <p>{t('app.footer')}</p>
