@@ -22,7 +22,11 @@ export const glossaryTermSchema = z.strictObject({
   id: idRule,
   term: text('term as the chapters write it'),
   aliases: z.array(text('alias')).optional(),
-  part: z.number({ error: 'is required: the part (0–10) that teaches the term' }).int().min(0).max(10),
+  part: z
+    .number({ error: (iss) => (iss.input === undefined ? 'is required: the part (0–10) that teaches the term' : 'must be a number: the part (0–10) that teaches the term') })
+    .int('must be a whole number from 0 to 10')
+    .min(0, 'must be a whole number from 0 to 10')
+    .max(10, 'must be a whole number from 0 to 10'),
   section: idRule.optional(),
   definition: text('definition').pipe(z.string().min(10, 'is too short to be a definition: write at least one sentence')),
 });

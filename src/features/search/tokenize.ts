@@ -5,7 +5,7 @@
  * and the build and the browser cannot disagree about where words end. Other letters and digits form words.
  * NFKC folds full-width forms (ＰＤＣＡ, ９００１) into the ASCII a learner types.
  */
-const RUNS = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+const RUNS = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
