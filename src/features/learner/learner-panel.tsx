@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import course from 'virtual:course';
-import { courseSummary } from '../../domain/progress.ts';
+import { completionSummary } from '../../domain/completion-record.ts';
 import { emptyProgress } from '../../domain/progress.ts';
 import { useAppStore, useStore } from '../../state/store.ts';
 import { formatDuration } from '../../ui/labels.ts';
@@ -84,7 +84,8 @@ export function LearnerPanel() {
           </thead>
           <tbody>
             {list.map((l) => {
-              const s = courseSummary(progress[l.id] ?? emptyProgress(course.version), course);
+              // the completion record's own summary: the list and the records page never disagree
+              const s = completionSummary(course, progress[l.id] ?? emptyProgress(course.version));
               return (
                 <tr key={l.id}>
                   <th scope="row">
@@ -95,8 +96,8 @@ export function LearnerPanel() {
                     )}
                   </th>
                   <td>{s.chaptersCompleted}/{s.chapters}</td>
-                  <td>{formatDuration(t, s.timeMs)}</td>
-                  <td>{s.averageScore === undefined ? '—' : `${s.averageScore}%`}</td>
+                  <td>{formatDuration(t, s.totalActiveMs)}</td>
+                  <td>{s.score ? `${Math.round(s.score.percent)}%` : '—'}</td>
                 </tr>
               );
             })}
