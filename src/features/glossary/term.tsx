@@ -22,7 +22,6 @@ export function Term({ id, children }: { id: string; children?: ReactNode }) {
 function TermDisclosure({ entry, children }: { entry: GlossaryEntry; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [shift, setShift] = useState(0);
   const root = useRef<HTMLSpanElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLSpanElement>(null);
@@ -50,14 +49,14 @@ function TermDisclosure({ entry, children }: { entry: GlossaryEntry; children?: 
 
   // keep the panel inside the viewport (a term near the right edge of a 360 px screen)
   useLayoutEffect(() => {
-    if (!open || !panel.current) return;
-    const rect = panel.current.getBoundingClientRect();
+    const el = panel.current;
+    if (!open || !el) return;
+    el.style.transform = '';
     const margin = 8;
-    const width = document.documentElement.clientWidth;
-    const left = rect.left - shift;
-    if (left + rect.width > width - margin) setShift(Math.min(0, width - margin - rect.width - left));
-    else if (shift !== 0) setShift(0);
-  }, [open, shift]);
+    const rect = el.getBoundingClientRect();
+    const over = rect.right - (document.documentElement.clientWidth - margin);
+    if (over > 0) el.style.transform = `translateX(${-Math.max(0, Math.min(over, rect.left - margin))}px)`;
+  }, [open]);
 
   return (
     <span className="term" ref={root}>
@@ -71,7 +70,6 @@ function TermDisclosure({ entry, children }: { entry: GlossaryEntry; children?: 
         role="group"
         aria-label={t('glossary.definitionOf', { term: entry.term })}
         hidden={!open}
-        style={shift ? { transform: `translateX(${shift}px)` } : undefined}
       >
         <strong className="term-name">{entry.term}</strong>
         <span className="term-definition">{entry.definition}</span>
