@@ -1,3 +1,4 @@
+/* global window, document, HTMLIFrameElement */
 /*
  * A test LMS: the SCORM API from scorm-again (Scorm12API as window.API, Scorm2004API as window.API_1484_11),
  * optionally loaded with the data of an earlier session, with its commit told to fail a number of times, and the
