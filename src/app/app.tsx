@@ -10,6 +10,7 @@ import { RouteBoundary } from './route-boundary.tsx';
 const lazyPage = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
 const AssessmentPage = lazyPage(async () => (await import('../features/assessment/assessment-page.tsx')).AssessmentPage);
 const RecordsPage = lazyPage(async () => (await import('../features/records/records-page.tsx')).RecordsPage);
+const TrainerPage = lazyPage(async () => (await import('../features/trainer/trainer-page.tsx')).TrainerPage);
 const GlossaryPage = lazyPage(async () => (await import('../features/glossary/glossary-page.tsx')).GlossaryPage);
 const SearchPage = lazyPage(async () => (await import('../features/search/search-page.tsx')).SearchPage);
 // only on a chapter opened from search (?hl=…)
@@ -57,6 +58,7 @@ export function App({ store }: { store: AppStore }) {
           <Route path="chapter/:chapterId/:sectionId?" element={<ChapterRoute />} />
           <Route path="assessment" element={<Page component={AssessmentPage} />} />
           <Route path="records" element={<Page component={RecordsPage} />} />
+          <Route path="trainer" element={<Page component={TrainerPage} />} />
           <Route path="glossary/:termId?" element={<Page component={GlossaryPage} />} />
           <Route path="search" element={<Page component={SearchPage} />} />
           <Route path="*" element={<NotFoundPage />} />

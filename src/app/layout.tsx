@@ -51,6 +51,7 @@ export function Layout() {
       <footer className="footer">
         <p>{t('app.footer')}</p>
         <p><Link to="/settings">{t('settings.link')}</Link></p>
+        <p><Link to="/trainer" className="footer-quiet">{t('trainer.link')}</Link></p>
       </footer>
     </>
   );

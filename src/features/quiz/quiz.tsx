@@ -11,6 +11,8 @@ import { useAttemptRules } from '../../ui/attempt-rules.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../../ui/chapter-context.ts';
 import { QuestionView } from '../../ui/question-view.tsx';
+import { useReviewMode } from '../../ui/review-mode.ts';
+import { QuizReviewKey } from './review-key.tsx';
 
 /** A chapter quiz, rendered from the data extracted at build time and the learner's attempts. */
 export function Quiz({ id }: { id: string }) {
@@ -21,6 +23,7 @@ export function Quiz({ id }: { id: string }) {
   const attempts = useStore((s) => currentProgress(s).quizzes[id]?.attempts ?? NO_ATTEMPTS);
   const rounds = useStore((s) => currentProgress(s).rounds?.[id] ?? NO_ROUNDS);
   const updateProgress = useStore((s) => s.updateProgress);
+  const review = useReviewMode();
   // no dead ends: after the last allowed attempt, re-reading the chapter unlocks a new round (not inside an LMS)
   const rules = useAttemptRules();
   const roundsOn = settingsOf(course).rounds.enabled && rules === 'player';
@@ -76,6 +79,7 @@ export function Quiz({ id }: { id: string }) {
           {best >= 0 && <> · {t('quiz.best', { percent: Math.round(best) })}</>}
         </p>
       </header>
+      {review && <QuizReviewKey quiz={quiz} />}
       {quiz.questions.map((q, i) => (
         <QuestionView
           // keyed by the attempt the answers belong to: before the first submission that is attempt 1 too,

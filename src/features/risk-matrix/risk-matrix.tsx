@@ -4,6 +4,8 @@ import { placeRisk } from '../../domain/progress-updates.ts';
 import { placementMatches, RISK_LEVELS, riskGrade, type Placement } from '../../domain/risk.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../../ui/chapter-context.ts';
+import { useReviewMode } from '../../ui/review-mode.ts';
+import { RiskMatrixReviewRatings } from './review-ratings.tsx';
 
 /**
  * The learner rates each risk's likelihood and impact (native selects: keyboard and screen-reader friendly),
@@ -15,6 +17,7 @@ export function RiskMatrix({ id }: { id: string }) {
   const m = interactive.matrices.find((x) => x.id === id);
   const placed = useStore((s) => currentProgress(s).matrices[id]);
   const updateProgress = useStore((s) => s.updateProgress);
+  const review = useReviewMode();
   const [checked, setChecked] = useState(false);
   // a risk rated on one axis only: held here until both are chosen, so it is not graded on a value the learner never picked
   const [pending, setPending] = useState<Record<string, Partial<Placement>>>({});
@@ -31,6 +34,7 @@ export function RiskMatrix({ id }: { id: string }) {
       <p className="eyebrow">{t('matrix.label')}</p>
       <h3 id={`rm-${id}`} lang="zh-CN">{m.title}</h3>
       <p className="hint">{t('matrix.legend')}</p>
+      {review && <RiskMatrixReviewRatings matrix={m} />}
       <ol className="risk-list">
         {m.risks.map((r, i) => {
           const p = placed?.[r.id];

@@ -4,6 +4,8 @@ import { chooseOption, restartScenario } from '../../domain/progress-updates.ts'
 import { replay } from '../../domain/scenario.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../../ui/chapter-context.ts';
+import { useReviewMode } from '../../ui/review-mode.ts';
+import { ScenarioReviewBranches } from './review-branches.tsx';
 
 /** A branching case study: the learner's path is replayed from stored choices, so a reload resumes mid-way. */
 export function Scenario({ id }: { id: string }) {
@@ -12,6 +14,7 @@ export function Scenario({ id }: { id: string }) {
   const s = interactive.scenarios.find((x) => x.id === id);
   const state = useStore((st) => currentProgress(st).scenarios[id]);
   const updateProgress = useStore((st) => st.updateProgress);
+  const review = useReviewMode();
   const stepHeading = useRef<HTMLHeadingElement>(null);
   // after a choice the next step replaces the buttons: move focus to its heading so keyboard users stay in place
   const [moves, setMoves] = useState(0);
@@ -33,9 +36,10 @@ export function Scenario({ id }: { id: string }) {
         <p className="eyebrow">{t('scenario.label')}</p>
         <h3 id={`scn-${id}`} lang="zh-CN">{s.title}</h3>
       </header>
+      {review && <ScenarioReviewBranches scenario={s} />}
       {walk.valid.length > 0 && (
         <details className="scenario-path">
-          <summary>{t('scenario.yourPath')}（{walk.valid.length}）</summary>
+          <summary>{t('scenario.yourPathCount', { count: walk.valid.length })}</summary>
           <ol lang="zh-CN">
             {walk.valid.map((c) => (
               <li key={c.step}>{steps.get(c.step)?.options.find((o) => o.id === c.option)?.text}</li>
