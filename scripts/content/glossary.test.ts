@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblems } from './errors.ts';
 import { loadCourse } from './load-course.ts';
+import { parseMdx, walk } from './mdx-ast.ts';
 import { chapter, courseYaml, section, writeCourse } from './test-course.ts';
 
 /** A glossary.yaml from term entries written as YAML lines. */
@@ -32,6 +33,10 @@ function built(glossary: string, body: string): string {
   const reps = [...c.replacements.values()][0] ?? [];
   let src = chapter({ body });
   for (const r of [...reps].sort((a, b) => b.start - a.start)) src = src.slice(0, r.start) + r.text + src.slice(r.end);
+  // the links keep the markdown around them: no bold or emphasis marker is left over as text
+  const texts: string[] = [];
+  walk(parseMdx(src), (n) => void (n.type === 'text' && texts.push(n.value)));
+  expect(texts.join('')).not.toMatch(/[*_]/);
   return src.slice(src.indexOf('<Section'));
 }
 
@@ -111,12 +116,15 @@ describe('linking terms from the chapters', () => {
 
   test('links the first use of each term in a chapter, by its term or an alias, the longest wording first', () => {
     const body = section('ch-one-s1', '合规管理要求合规。\n\n有时请**神秘顾客**来体验，神秘客户看到的是真实表现。');
+    expect(built(g, body)).toContain('有时请<Term id="mystery-shopper">**神秘顾客**</Term>来体验');
+  });
+
+  test('never puts a link where it would break bold text: a term at one end of a bold text links at its next use', () => {
+    const body = section('ch-one-s1', '通过**神秘客户、电话回访**等方式；**合规管理要点**；神秘客户和合规管理。');
     expect(built(g, body)).toMatchInlineSnapshot(`
       "<Section id="ch-one-s1" title="小节">
 
-      <Term id="compliance-management">合规管理</Term>要求<Term id="compliance">合规</Term>。
-
-      有时请**<Term id="mystery-shopper">神秘顾客</Term>**来体验，神秘客户看到的是真实表现。
+      通过**神秘客户、电话回访**等方式；**合规管理要点**；<Term id="mystery-shopper">神秘客户</Term>和<Term id="compliance-management">合规管理</Term>。
 
       </Section>
       "

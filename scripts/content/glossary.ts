@@ -164,7 +164,7 @@ export function linkTerms(file: string, source: string, tree: Root, terms: reado
   // longest wording first, so 合规管理体系 wins over 合规管理 where both start
   const needles = terms.flatMap((t) => [t.term, ...(t.aliases ?? [])].map((s) => ({ s, id: t.id }))).sort((a, b) => b.s.length - a.s.length);
   const out: Replacement[] = [];
-  const visit = (n: AnyNode): void => {
+  const visit = (n: AnyNode, parent?: AnyNode): void => {
     if (NOT_PROSE.has(n.type)) return;
     if (isJsx(n)) {
       if (!n.name || !PROSE_ELEMENTS.has(n.name)) return;
@@ -175,19 +175,39 @@ export function linkTerms(file: string, source: string, tree: Root, terms: reado
       // a text whose source differs from its value (escapes, entities) is left as it is
       if (start === undefined || end === undefined || source.slice(start, end) !== n.value) return;
       const value = n.value;
+      // CommonMark: a ** or _ next to a "<" and a letter on its other side no longer opens or closes emphasis, so a
+      // link at the very start or end of a bold text would break the bold. A whole bold term is wrapped bold and
+      // all (<Term>**合规**</Term>); a term touching only one end of a bold text waits for its next use.
+      const emphasis = parent && (parent.type === 'strong' || parent.type === 'emphasis' || parent.type === 'delete') ? parent : undefined;
+      const siblings = emphasis ? emphasis.children : [];
       for (let i = 0; i < value.length; ) {
         const hit = needles.find((x) => !linked.has(x.id) && value.startsWith(x.s, i));
         if (!hit) {
           i++;
           continue;
         }
+        const end = i + hit.s.length;
+        const atStart = !!emphasis && siblings[0] === n && i === 0;
+        const atEnd = !!emphasis && siblings.at(-1) === n && end === value.length;
+        if (atStart || atEnd) {
+          const es = emphasis?.position?.start.offset;
+          const ee = emphasis?.position?.end.offset;
+          if (!(atStart && atEnd && siblings.length === 1 && es !== undefined && ee !== undefined)) {
+            i++;
+            continue;
+          }
+          linked.add(hit.id);
+          out.push({ start: es, end: ee, text: `<Term id="${hit.id}">${source.slice(es, ee)}</Term>` });
+          i = end;
+          continue;
+        }
         linked.add(hit.id);
-        out.push({ start: start + i, end: start + i + hit.s.length, text: `<Term id="${hit.id}">${hit.s}</Term>` });
-        i += hit.s.length;
+        out.push({ start: start + i, end: start + end, text: `<Term id="${hit.id}">${hit.s}</Term>` });
+        i = end;
       }
       return;
     }
-    if ('children' in n) for (const c of n.children as AnyNode[]) visit(c);
+    if ('children' in n) for (const c of n.children as AnyNode[]) visit(c, n);
   };
   for (const c of tree.children) if (isJsx(c, 'Section')) visit(c);
   return out;
