@@ -4,6 +4,7 @@
  * the LMS is authoritative and this device's copy is the backup, so both are merged and the LMS's location wins.
  * Everything here loads only inside an LMS, off the first view.
  */
+import type { LearnerProgress } from '../domain/progress.ts';
 import type { LmsLaunch } from '../lms/launch.ts';
 import { currentProgress, type AppStore } from '../state/store.ts';
 
@@ -39,6 +40,7 @@ export async function linkLms(store: AppStore, launch: LmsLaunch, options: LmsLi
 
   // resume: the LMS's suspend data joins this device's copy, and the LMS's location is where "continue" leads
   let writtenBefore = Number.NEGATIVE_INFINITY;
+  let fromLms: LearnerProgress | undefined;
   const id = learnerKey && store.getState().learners[learnerKey] ? learnerKey : store.getState().currentLearnerId;
   if (id && launch.data) {
     const decoded = suspend.decodeSuspendData(launch.data.suspendData, codec, { learnerId: id });
@@ -52,7 +54,10 @@ export async function linkLms(store: AppStore, launch: LmsLaunch, options: LmsLi
       return { progress: { ...s.progress, [id]: p } };
     });
     // what the suspend data holds was committed with its interactions: the LMS has every answer given before it
-    if (decoded.ok) writtenBefore = decoded.progress.updatedAt + 1000;
+    if (decoded.ok) {
+      fromLms = decoded.progress;
+      writtenBefore = decoded.progress.updatedAt + 1000;
+    }
   }
 
   const record = () => {
@@ -66,11 +71,9 @@ export async function linkLms(store: AppStore, launch: LmsLaunch, options: LmsLi
   };
 
   const first = record();
-  if (first)
-    session.known(
-      first.interactions.filter((i) => i.at < writtenBefore).map((i) => i.key),
-      launch.data?.interactionCount ?? 0,
-    );
+  const learner = store.getState().currentLearnerId ? store.getState().learners[store.getState().currentLearnerId!] : undefined;
+  const held = fromLms && learner ? buildCompletionRecord({ manifest: course, items, learner, progress: fromLms, now: Date.now() }).interactions.map((i) => i.key) : [];
+  session.known([...held, ...(first?.interactions.filter((i) => i.at < writtenBefore).map((i) => i.key) ?? [])], launch.data?.interactionCount ?? 0);
 
   const lang = course.defaultLocale;
   let last: unknown;

@@ -5,6 +5,7 @@
 import type { LmsKind } from './discovery.ts';
 
 export interface FakeApi {
+  kind: LmsKind;
   api: Record<string, (...args: string[]) => string>;
   data: Record<string, string>;
   /** every call made, in order: "LMSSetValue cmi.core.lesson_status=passed" */
@@ -61,6 +62,7 @@ export function fakeApi(kind: LmsKind, initial: Record<string, string> = {}): Fa
     [n.diag]: (code = '') => `diagnostic ${code}`,
   };
   return {
+    kind,
     api,
     data,
     calls,

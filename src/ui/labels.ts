@@ -7,6 +7,14 @@ export function partLabel(t: TFunction, part: number): string {
   return t('home.partN', { n: part });
 }
 
+/**
+ * A list in the interface's language: "导言、第1部分和第2部分" / "Introduction, Part 1 and Part 2"; a `series` (of
+ * question numbers, say) has no "and": "2、3、5" / "2, 3, 5".
+ */
+export function listOf(language: string, items: readonly string[], kind: 'and' | 'series' = 'and'): string {
+  return new Intl.ListFormat(language === 'en' ? 'en-GB' : 'zh-CN', { type: 'conjunction', style: kind === 'series' ? 'narrow' : 'long' }).format(items);
+}
+
 /** Active time as "1 小时 5 分钟" / "1 h 5 min". */
 export function formatDuration(t: TFunction, ms: number): string {
   const minutes = Math.round(ms / 60000);

@@ -91,7 +91,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
                   }}
                 />
                 <span lang="zh-CN">{c.text}</span>
-                {isKey && <span className="key-mark">（{t('quiz.correctAnswer')}）</span>}
+                {isKey && <span className="key-mark">{t('quiz.correctAnswerMark')}</span>}
               </label>
             );
           })}
@@ -110,7 +110,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
                 onChange={() => setDraft({ type: 'truefalse', value: v })}
               />
               <span>{v ? t('quiz.true') : t('quiz.false')}</span>
-              {reveal && q.answer === v && <span className="key-mark">（{t('quiz.correctAnswer')}）</span>}
+              {reveal && q.answer === v && <span className="key-mark">{t('quiz.correctAnswerMark')}</span>}
             </label>
           ))}
         </div>

@@ -13,7 +13,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useCertificateIssuer } from '../../state/use-certificate-issuer.ts';
 import { useAttemptRules } from '../../ui/attempt-rules.ts';
-import { partLabel } from '../../ui/labels.ts';
+import { listOf, partLabel } from '../../ui/labels.ts';
 import { formatCalendarDate, localCalendar } from '../../ui/local-calendar.ts';
 import { NotFoundPage } from '../../ui/not-found-page.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
@@ -138,7 +138,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
                 <>
                   <p>{t('certification.recertIntro', { count: refresherQuestionsPerPart * partsCount })}</p>
                   {recertificationFocus(progress, course, bank).size > 0 && (
-                    <p className="hint">{t('certification.recertFocus', { parts: [...recertificationFocus(progress, course, bank)].sort((a, b) => a - b).map((p) => partLabel(t, p)).join('、') })}</p>
+                    <p className="hint">{t('certification.recertFocus', { parts: listOf(i18n.language, [...recertificationFocus(progress, course, bank)].sort((a, b) => a - b).map((p) => partLabel(t, p))) })}</p>
                   )}
                   <button type="button" className="button primary" onClick={() => start('recertification')}>{t('certification.startRecert')}</button>
                 </>
@@ -174,7 +174,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
               <h2 id="practice-heading">{t('exam.practiceTitle')}</h2>
               <p className="hint">{t('exam.practiceIntro', { count: refresherQuestionsPerPart })}</p>
               {weakParts(progress, course, bank, bankId).size > 0 && (
-                <p className="hint">{t('assessment.weak')}：{[...weakParts(progress, course, bank, bankId)].map((p) => partLabel(t, p)).join('、')}</p>
+                <p className="hint">{t('assessment.weakList', { list: listOf(i18n.language, [...weakParts(progress, course, bank, bankId)].map((p) => partLabel(t, p))) })}</p>
               )}
               <button type="button" className="button" onClick={() => start('refresher')}>{t('exam.startPractice')}</button>
             </section>

@@ -5,6 +5,7 @@ import type { QuizAttempt } from '../../domain/progress.ts';
 import type { Answer } from '../../domain/scoring.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { ExamQuestion } from './exam-question.tsx';
+import { listOf } from '../../ui/labels.ts';
 
 /**
  * Taking the exam: one question at a time with progress, back and forth, a map of the paper with the unanswered
@@ -12,7 +13,7 @@ import { ExamQuestion } from './exam-question.tsx';
  * the paper survives a reload; the position starts at the first unanswered question.
  */
 export function Exam({ attempt, questions, title, onAnswer, onSubmit }: { attempt: QuizAttempt; questions: Question[]; title: string; onAnswer(questionId: string, a: Answer | undefined): void; onSubmit(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const progress = examProgress(questions, attempt);
   const [index, setIndex] = useState(() => progress.unanswered[0] ?? 0);
   const [review, setReview] = useState(false);
@@ -95,7 +96,7 @@ export function Exam({ attempt, questions, title, onAnswer, onSubmit }: { attemp
       {review && (
         <>
           {progress.unanswered.length > 0 ? (
-            <p className="exam-warning" role="status">{t('exam.unansweredList', { count: progress.unanswered.length, list: progress.unanswered.map((i) => i + 1).join('、') })}</p>
+            <p className="exam-warning" role="status">{t('exam.unansweredList', { count: progress.unanswered.length, list: listOf(i18n.language, progress.unanswered.map((i) => String(i + 1)), 'series') })}</p>
           ) : (
             <p role="status">{t('exam.allAnswered')}</p>
           )}

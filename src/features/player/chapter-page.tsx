@@ -72,7 +72,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
               <li key={s.id} className={isSeen ? 'seen' : undefined}>
                 <Link to={`/chapter/${chapter.id}/${s.id}`} aria-current={sectionId === s.id ? 'location' : undefined}>
                   <span lang="zh-CN">{s.title}</span>
-                  {isSeen && <span className="seen-mark"><span aria-hidden="true">✓</span><span className="visually-hidden">（{t('chapter.seen')}）</span></span>}
+                  {isSeen && <span className="seen-mark"><span aria-hidden="true">✓</span><span className="visually-hidden">{t('chapter.seenMark')}</span></span>}
                 </Link>
               </li>
             );

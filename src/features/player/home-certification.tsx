@@ -13,6 +13,7 @@ import { currentProgress, useStore } from '../../state/store.ts';
 import { useCertificateIssuer } from '../../state/use-certificate-issuer.ts';
 import { formatCalendarDate, localCalendar } from '../../ui/local-calendar.ts';
 import { RequirementsList } from '../../ui/requirements-list.tsx';
+import { listOf } from '../../ui/labels.ts';
 
 export function CertificateNotice() {
   const { t, i18n } = useTranslation();
@@ -33,7 +34,7 @@ export function CertificateNotice() {
         </p>
       )}
       {changed.length > 0 && (
-        <p className="hint">{t('certification.changedChapters', { version: cert.courseVersion, list: changed.map((id) => course.chapters.find((c) => c.id === id)!.title).join('、') })}</p>
+        <p className="hint">{t('certification.changedChapters', { version: cert.courseVersion, list: listOf(i18n.language, changed.map((id) => course.chapters.find((c) => c.id === id)!.title)) })}</p>
       )}
     </>
   );

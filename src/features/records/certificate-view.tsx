@@ -10,6 +10,7 @@ import { useCertificateIssuer } from '../../state/use-certificate-issuer.ts';
 import { formatCalendarDate, localCalendar } from '../../ui/local-calendar.ts';
 import { RequirementsList } from '../../ui/requirements-list.tsx';
 import './certificate-print.css';
+import { listOf } from '../../ui/labels.ts';
 
 /**
  * The certificate, printed alone on the first A4 page (certificate-print.css), and the history of every certificate
@@ -47,7 +48,7 @@ export function CertificateView({ progress, learner }: { progress: LearnerProgre
               </p>
             )}
             {recertificationDue(progress, course, today) && changed.length > 0 && (
-              <p className="hint no-print">{t('certification.changedChapters', { version: cert.courseVersion, list: changed.map((id) => course.chapters.find((c) => c.id === id)!.title).join('、') })}</p>
+              <p className="hint no-print">{t('certification.changedChapters', { version: cert.courseVersion, list: listOf(i18n.language, changed.map((id) => course.chapters.find((c) => c.id === id)!.title)) })}</p>
             )}
             <article className={`certificate ${standing.state}`} aria-labelledby="cert-title">
               {course.organisation && <p className="cert-org" lang="zh-CN">{course.organisation}</p>}
