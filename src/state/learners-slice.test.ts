@@ -65,4 +65,21 @@ describe('importing a learner from a transfer file', () => {
     await store.getState().importLearner(imported());
     expect(Object.keys(store.getState().progress['moved-1']!.sectionsSeen).sort()).toEqual([section, other].sort());
   });
+
+  test('brings back a learner deleted on this device earlier (under a new local id, past the tombstone), and storage keeps them', async () => {
+    const kv = memoryStore();
+    const store = await storeOn(kv);
+    await store.getState().importLearner(imported());
+    await store.flush();
+    store.getState().deleteLearner('moved-1');
+    store.getState().ensureLearner();
+    await store.flush();
+    await store.getState().importLearner(imported());
+    await store.flush();
+    const back = store.getState().currentLearnerId!;
+    expect(store.getState().learners[back]).toMatchObject({ name: '王芳', employeeId: 'E2048' });
+    expect(store.getState().progress[back]!.sectionsSeen).toEqual({ [section]: T + 60_000 });
+    const reloaded = await storeOn(kv);
+    expect(reloaded.getState().learners[back]?.name).toBe('王芳');
+  });
 });

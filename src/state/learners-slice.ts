@@ -45,7 +45,11 @@ export const createLearnersSlice =
     const { applyImport } = await import('../domain/transfer.ts');
     // one set: the whole learner lands, or (if applying throws) nothing does
     set((s) => {
-      const next = applyImport({ learners: s.learners, progress: s.progress, ...(s.currentLearnerId ? { currentLearnerId: s.currentLearnerId } : {}), ...(s.removed ? { removed: s.removed } : {}) }, imported);
+      // a learner deleted here keeps a tombstone that every merge with storage or another tab honours, so the
+      // same id would vanish again at the next write: a learner brought back comes back under a new local id
+      const id = s.removed?.includes(imported.learner.id) ? env.newId() : imported.learner.id;
+      const learner = id === imported.learner.id ? imported : { ...imported, learner: { ...imported.learner, id } };
+      const next = applyImport({ learners: s.learners, progress: s.progress, ...(s.currentLearnerId ? { currentLearnerId: s.currentLearnerId } : {}), ...(s.removed ? { removed: s.removed } : {}) }, learner);
       return { learners: next.learners, progress: next.progress, currentLearnerId: next.currentLearnerId, removed: next.removed };
     });
   },
