@@ -107,6 +107,7 @@ export function createSession(options: SessionOptions): LmsSession {
 
   function failed(error: LmsError | undefined): false {
     const failures = status.failures + 1;
+    console.warn('the LMS failed; trying again', error);
     publish({ failures, failing: failures >= showAfter, recovered: false, ...(error ? { lastError: error } : {}) });
     if (!retryTimer && !status.terminated) {
       const wait = Math.min(maxRetry, baseRetry * 2 ** (failures - 1));
