@@ -131,8 +131,11 @@ export function resolveGlossary(g: LoadedGlossary, chapters: ChapterMeta[], prob
   });
 }
 
-/** Where terms are linked automatically: prose, not headings, links, code or the data of interactive elements. */
-const PROSE_ELEMENTS = new Set(['Section', 'Callout', 'KeyPoints']);
+/**
+ * Where terms are linked automatically: prose, also inside tabs, accordion items and process steps; not headings,
+ * links, code, the data of interactive elements, or flashcards and diagrams (a card turns over on a click).
+ */
+const PROSE_ELEMENTS = new Set(['Section', 'Callout', 'KeyPoints', 'Tabs', 'Tab', 'Accordion', 'Item', 'Steps', 'Step']);
 const NOT_PROSE = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'yaml', 'html', 'definition']);
 
 /**
