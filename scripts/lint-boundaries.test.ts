@@ -125,6 +125,8 @@ describe('the SCORM API globals', () => {
   ])('are reached only from src/lms: %s', async (code) => {
     expect(await messages(code, 'src/features/example.ts')).toContainEqual(expect.stringContaining(SCORM));
     expect(await messages(code, 'src/lrs/example.ts')).toContainEqual(expect.stringContaining(SCORM));
+    // the composition that links the LMS to the store goes through src/lms as well
+    expect(await messages(code, 'src/app/example.ts')).toContainEqual(expect.stringContaining(SCORM));
     expect(await messages(code, 'src/lms/example.ts')).toEqual([]);
   });
 });
