@@ -38,6 +38,8 @@ async function openChapter(page: Page, part: number): Promise<void> {
   await page.goto(`${server.url}#/chapter/${chapter.id}`);
   await page.getByRole('heading', { level: 1, name: chapter.title, exact: true }).waitFor();
   await page.locator(`#h-${chapter.sections.at(-1)!.id}`).waitFor();
+  // the sticky top bar would cover the upper part of the photographs
+  await page.addStyleTag({ content: '.topbar { position: static !important; }' });
 }
 
 /** Puts the focus on a section's heading (a -1 tab stop), so Tab starts from there and not from the page top. */

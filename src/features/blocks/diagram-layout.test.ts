@@ -3,8 +3,17 @@ import { DIAGRAM_KINDS, blockHeight, layoutDiagram, textWidth, wrap, type Shape 
 
 describe('line breaking', () => {
   test('breaks Chinese between characters and keeps a Latin word whole', () => {
-    expect(wrap('国际服务质量认证', 5)).toEqual(['国际服务质', '量认证']);
+    expect(wrap('合规管理信息系统', 7)).toEqual(['合规管理', '信息系统']);
     expect(wrap('计划 Plan', 3)).toEqual(['计划', 'Plan']);
+  });
+
+  test('balances the lines instead of leaving one character alone', () => {
+    expect(wrap('合规文化建设', 5)).toEqual(['合规文', '化建设']);
+    expect(wrap('合规文化建设', 6)).toEqual(['合规文化建设']);
+  });
+
+  test('breaks a list after its commas when that takes no more lines', () => {
+    expect(wrap('检查、自评、审计', 6)).toEqual(['检查、自评、', '审计']);
   });
 
   test('never starts a line with a closing punctuation mark', () => {

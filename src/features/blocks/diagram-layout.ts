@@ -41,9 +41,30 @@ export function textWidth(text: string): number {
   return w;
 }
 
-/** Greedy line breaking at `maxEm` em: between CJK characters anywhere, Latin words kept whole where they fit. */
+/**
+ * Line breaking at `maxEm` em, balanced: as few lines as greedy breaking needs, but as even as they can be, so a
+ * label never ends in a lone character ("合规文化建 / 设" becomes "合规文 / 化建设").
+ */
 export function wrap(text: string, maxEm: number): string[] {
-  const tokens = text.trim().match(/[A-Za-z0-9.%/+-]+|\s+|./gu) ?? [];
+  const lines = greedy(text, maxEm);
+  if (lines.length < 2) return lines;
+  // a list in a label ("检查、自评、审计") breaks after its commas when that takes no more lines
+  const phrases = text.trim().match(/[^、，；]+[、，；]?/gu) ?? [];
+  if (phrases.length > 1 && phrases.every((p) => textWidth(p) <= maxEm + 1)) {
+    const byPhrase = greedy(text, maxEm, phrases);
+    if (byPhrase.length <= lines.length) return byPhrase;
+  }
+  let best = lines;
+  for (let em = maxEm - 0.5; em >= 1; em -= 0.5) {
+    const tighter = greedy(text, em);
+    if (tighter.length > lines.length) break;
+    best = tighter;
+  }
+  return best;
+}
+
+/** Greedy line breaking: between CJK characters anywhere, Latin words kept whole where they fit. */
+function greedy(text: string, maxEm: number, tokens: string[] = text.trim().match(/[A-Za-z0-9.%/+-]+|\s+|./gu) ?? []): string[] {
   const lines: string[] = [];
   let line = '';
   for (const tok of tokens) {
