@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblems } from './errors.ts';
 import { loadCourse } from './load-course.ts';
@@ -94,5 +96,13 @@ describe('the content check of the visual blocks', () => {
         content/chapters/01-one.mdx:14 — <Node> must sit inside <Diagram>
         content/chapters/01-one.mdx:16 — <Step> must sit inside <Steps> (a process) or <Scenario> (a case study)"
     `);
+  });
+
+  test('accepts every example of the visual blocks in the authoring guide', () => {
+    const guide = readFileSync(join(import.meta.dirname, '../../content/AUTHORING.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('## 视觉组件 Visual blocks'), guide.indexOf('\n## ', guide.indexOf('## 视觉组件 Visual blocks') + 1));
+    const examples = [...section.matchAll(/```mdx\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples).toHaveLength(5);
+    for (const example of examples) expect(check(example)).toBe('OK');
   });
 });
