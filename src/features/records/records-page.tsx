@@ -12,6 +12,7 @@ import { RecordDownloads } from './record-downloads.tsx';
 import type { FileInput } from './record-files.ts';
 import { RecordView } from './record-view.tsx';
 import { useCourseItems } from './use-course-items.ts';
+import './records.css';
 
 /**
  * The learner's training record, printable, with the certificate and the personal action plan; its downloads in
