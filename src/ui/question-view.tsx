@@ -66,7 +66,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
 
   return (
     <fieldset className={`question${verdict ? ' ' + verdict : ''}`} aria-describedby={`${uid}-fb`}>
-      <QuestionLegend index={index} total={total} prompt={q.prompt} points={q.points} />
+      <QuestionLegend index={index} total={total} prompt={q.prompt} points={q.points} type={q.type} />
 
       {(q.type === 'single' || q.type === 'multiple') && (
         <div className="choices">
@@ -220,12 +220,15 @@ function move(order: string[], i: number, d: -1 | 1): Answer {
   return { type: 'order', order: next };
 }
 
-/** A question's legend: its number, its prompt (course text) and its points; shared by quizzes and the exam. */
-export function QuestionLegend({ index, total, prompt, points }: { index: number; total: number; prompt: string; points: number }) {
+/**
+ * A question's legend: its number and kind (单选 / 多选 / 判断 …), its prompt (course text) and its points; shared
+ * by quizzes and the exam.
+ */
+export function QuestionLegend({ index, total, prompt, points, type }: { index: number; total: number; prompt: string; points: number; type: Question['type'] }) {
   const { t } = useTranslation();
   return (
     <legend>
-      <span className="question-count">{t('quiz.question', { n: index + 1, total })}</span>
+      <span className="question-count">{t('quiz.question', { n: index + 1, total })} · <span className="question-kind">{t(`quiz.kind.${type}`)}</span></span>
       <span className="question-prompt" lang="zh-CN">{prompt}</span>
       <span className="question-points">{t('quiz.points', { count: points })}</span>
     </legend>

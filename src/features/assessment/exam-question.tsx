@@ -23,7 +23,7 @@ export function ExamQuestion({ question: q, index, total, seed, answer, onAnswer
   };
   return (
     <fieldset className="question exam-question">
-      <QuestionLegend index={index} total={total} prompt={q.prompt} points={q.points} />
+      <QuestionLegend index={index} total={total} prompt={q.prompt} points={q.points} type={q.type} />
       {(q.type === 'single' || q.type === 'multiple') && (
         <div className="choices">
           {order.choices.map((cid) => {

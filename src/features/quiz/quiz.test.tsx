@@ -102,6 +102,15 @@ async function arrange(user: UserEvent, group: HTMLElement, target: string[]) {
   expect(orderTexts(group)).toEqual(target);
 }
 
+test('each question says what kind it is, so a learner knows whether to pick one answer or several', () => {
+  renderQuiz(quiz({ questions: [single, multiple, truefalse, order, match] }));
+  expect(questionGroup(single.prompt)).toHaveAccessibleName(/第 1 题（共 5 题） · 单选题/);
+  expect(questionGroup(multiple.prompt)).toHaveAccessibleName(/多选题（选出所有正确项）/);
+  expect(questionGroup(truefalse.prompt)).toHaveAccessibleName(/判断题/);
+  expect(questionGroup(order.prompt)).toHaveAccessibleName(/排序题/);
+  expect(questionGroup(match.prompt)).toHaveAccessibleName(/配对题/);
+});
+
 describe('a single-choice question', () => {
   test('a correct answer shows 回答正确 and the explanation in the live region and records full marks', async () => {
     const user = renderQuiz(quiz({ questions: [single] }));
@@ -418,7 +427,7 @@ describe('attempts', () => {
 
     expect(attempts()).toHaveLength(1);
     expect(attempts()[0]).toMatchObject({ percent: 0, passed: false });
-    expect(screen.getByText('已用完全部作答次数，下面显示正确答案。')).toBeInTheDocument();
+    expect(screen.getByText('已用完全部作答次数，正确答案已在上面各题中标出。')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '重新作答' })).not.toBeInTheDocument();
 
     const key = (prompt: string) => within(questionGroup(prompt));
