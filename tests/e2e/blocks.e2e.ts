@@ -2,7 +2,7 @@
  * The visual blocks on the real course, in a phone (360 px) and a desktop (1280 px) window: tabs, accordion, steps
  * and flashcards operated by keyboard only; every diagram drawn in the drawing that fits the width, inside the
  * window, with its text alternative; axe-core finds no violation in any block. Each diagram is photographed into
- * /tmp/blocks-shots/ (or BLOCKS_SHOTS) for a person to look at.
+ * /tmp/blocks-shots/ (or BLOCKS_SHOTS) for a person to look at. Printed, every panel, step and card back is shown.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -60,6 +60,22 @@ async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const { violations } = await builder.analyze();
   const text = violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n  ');
   assert.equal(violations.length, 0, `axe found violations in the blocks of ${what}:\n  ${text}`);
+}
+
+/** Printed, every tab panel, accordion panel, step and card back of the open chapter is shown, the tab list is not. */
+async function assertPrintedExpanded(page: Page, what: string): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const hidden = await page.evaluate(() =>
+      [...document.querySelectorAll('.blocks-tabpanel, .blocks-accordion-panel, .blocks-step, .blocks-card-back, .blocks-print-title')]
+        .filter((el) => getComputedStyle(el).display === 'none')
+        .map((el) => el.className),
+    );
+    assert.deepEqual(hidden, [], `printed, ${what} shows every panel, step and card back`);
+    assert.equal(await page.locator('.blocks-tablist').first().isVisible().catch(() => false), false, `printed, ${what} has no tab list`);
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
 }
 
 /** Every diagram of the open chapter: the drawing for this width is the one shown, it fits the window, and its text alternative lists the nodes. */
@@ -126,11 +142,14 @@ for (const win of WINDOWS) {
       await tabTo(page, culture);
       assert.equal(await culture.getAttribute('aria-expanded'), 'false');
       await page.keyboard.press('Enter');
-      await page.getByRole('region', { name: '1. 合规文化建设——根基' }).getByText(/合规文化是整个体系的根基/).waitFor();
+      const panel = page.getByRole('region', { name: '1. 合规文化建设——根基' });
+      await panel.waitFor();
+      assert.match(await panel.innerText(), /整个体系的根基/);
       assert.equal(await culture.getAttribute('aria-expanded'), 'true');
       await page.keyboard.press('Space');
       await page.getByRole('region', { name: '1. 合规文化建设——根基' }).waitFor({ state: 'detached' });
       await assertNoAxeViolations(page, 'part 1');
+      await assertPrintedExpanded(page, 'part 1');
       assert.equal(await checkDiagrams(page, 1, win.name, win.width), 1);
 
       // Steps (part 7, the complaint stages): next by keyboard, position announced, then all at once
@@ -152,6 +171,7 @@ for (const win of WINDOWS) {
       await page.keyboard.press('Space');
       assert.equal(await steps.locator('.blocks-steps-list > li:visible').count(), 4, 'every step is shown');
       await assertNoAxeViolations(page, 'part 7');
+      await assertPrintedExpanded(page, 'part 7');
       assert.equal(await checkDiagrams(page, 7, win.name, win.width), 1);
 
       // Flashcards (part 6, four industries): Enter turns over and the live region reads the back, Space turns back
@@ -166,6 +186,7 @@ for (const win of WINDOWS) {
       await assertNoAxeViolations(page, 'part 6 with a card turned');
       await page.keyboard.press('Space');
       assert.equal(await card.getAttribute('aria-expanded'), 'false');
+      await assertPrintedExpanded(page, 'part 6');
 
       // every other part: its blocks pass axe, its diagrams fit
       const diagrams: Record<number, number> = { 2: 1, 3: 2, 4: 1, 5: 0, 8: 0, 9: 1 };
