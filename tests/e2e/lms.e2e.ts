@@ -13,13 +13,13 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { unzipSync } from 'fflate';
-import type { FrameLocator, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
 import { packageCourse } from '../../scripts/package/index.ts';
 import type { Question } from '../../src/domain/course.ts';
 import type { LearnerProgress } from '../../src/domain/progress.ts';
 import { encodeSuspendData, suspendCourse } from '../../src/domain/suspend-data.ts';
-import { browser, freePort, removeProfile, ROOT, until, waitForStored, type Browser } from './harness.ts';
+import { CHROMIUM, CHROMIUM_ARGS, freePort, ROOT, until, waitForStored } from './harness.ts';
 import { coursework } from './seed-progress.ts';
 
 const loaded = loadCourse(ROOT);
@@ -40,7 +40,9 @@ const LAUNCH: Record<Version, string> = { '1.2': '/pkg12/index.html?lms=scorm12'
 
 let server: Server;
 let url = '';
-const opened: Browser[] = [];
+/** one browser for the file; each launch gets a context of its own, a fresh device */
+let chrome: Browser;
+const opened: BrowserContext[] = [];
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.woff2': 'font/woff2', '.png': 'image/png', '.xml': 'application/xml' };
 
@@ -78,13 +80,12 @@ before(async () => {
   const port = await freePort();
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   url = `http://127.0.0.1:${port}/`;
+  chrome = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 });
 
 after(async () => {
-  for (const b of opened) {
-    await b.close().catch(() => undefined);
-    removeProfile(b.profile);
-  }
+  for (const c of opened) await c.close().catch(() => undefined);
+  await chrome?.close();
   await new Promise((done) => server?.close(done));
 });
 
@@ -106,9 +107,10 @@ interface Launched {
 
 /** A fresh device opens the test LMS, which launches the package in an iframe or a new window. */
 async function launch(version: Version, mode: 'iframe' | 'window', prior: Cmi, failCommits = 0): Promise<Launched> {
-  const b = await browser();
-  opened.push(b);
-  const host = b.page;
+  const context = await chrome.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  opened.push(context);
+  const host = await context.newPage();
+  host.on('pageerror', (e) => console.error('[page error]', e.message));
   host.on('console', (m) => {
     if (m.type() === 'error') console.error('[host]', m.text());
   });
@@ -204,6 +206,10 @@ async function relaunchResumes(version: Version, mode: 'iframe' | 'window', prio
   await waitForStored(host, (s) => s.currentLearnerId === LEARNER_KEY && s.progress[LEARNER_KEY]?.resume?.chapter === chapter && s.progress[LEARNER_KEY]?.resume?.section === section, 'the resume point from the LMS');
   await app.locator(`a[href="#/chapter/${CHAPTER.id}"]`).first().click();
   for (const q of QUIZ.questions) await fieldset(app, q).locator('.verdict.correct').waitFor();
+  // inside an LMS no service worker is registered: the LMS serves the files
+  const frame = 'mainFrame' in app ? app : host.frames().find((f) => f.url().includes('/pkg'));
+  assert.ok(frame, 'the course frame');
+  assert.equal(await frame.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0);
   await exit(host, version === '1.2' ? 'LMSFinish' : 'Terminate');
 }
 
