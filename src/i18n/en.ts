@@ -37,6 +37,8 @@ export const en: Resources = {
   },
   chapter: {
     contents: 'In this chapter',
+    showOutline: 'Show outline',
+    hideOutline: 'Hide outline',
     pager: 'Previous and next chapters',
     progress: 'Chapter progress',
     sectionsSeen: '{{seen}} of {{total}} sections read',

@@ -35,6 +35,8 @@ export const zhCN = {
   },
   chapter: {
     contents: '本章目录',
+    showOutline: '展开目录',
+    hideOutline: '收起目录',
     pager: '前后章节',
     progress: '本章进度',
     sectionsSeen: '已读 {{seen}}/{{total}} 节',

@@ -9,6 +9,7 @@ import { partLabel } from '../../ui/labels.ts';
 import { NotFoundPage } from '../../ui/not-found-page.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { useChapterTime } from './use-chapter-time.ts';
+import { useScrollMemory } from './use-scroll-memory.ts';
 
 export function ChapterPage() {
   const { chapterId, sectionId } = useParams();
@@ -30,6 +31,9 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
   const seenMask = useStore((s) => chapter.sections.map((x) => (currentProgress(s).sectionsSeen[x.id] !== undefined ? '1' : '0')).join(''));
   const updateProgress = useStore((s) => s.updateProgress);
   useChapterTime(chapter.id);
+  useScrollMemory(chapter.id, mod !== null);
+  // on a phone the outline is a sticky bar, opened by a tap; on a desktop it is always open beside the text
+  const [outlineOpen, setOutlineOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -61,16 +65,23 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
 
   return (
     <div className="chapter-layout">
-      <nav className="toc" aria-labelledby="toc-heading">
-        <h2 id="toc-heading" className="toc-heading">{t('chapter.contents')}</h2>
-        <p className="toc-progress" id="chapter-progress-label">{t('chapter.sectionsSeen', { seen, total })}</p>
+      <nav className={outlineOpen ? 'toc open' : 'toc'} aria-labelledby="toc-heading">
+        <div className="toc-bar">
+          <div className="toc-summary">
+            <h2 id="toc-heading" className="toc-heading">{t('chapter.contents')}</h2>
+            <p className="toc-progress" id="chapter-progress-label">{t('chapter.sectionsSeen', { seen, total })}</p>
+          </div>
+          <button type="button" className="button secondary small toc-toggle" aria-expanded={outlineOpen} aria-controls="toc-list" onClick={() => setOutlineOpen((o) => !o)}>
+            {outlineOpen ? t('chapter.hideOutline') : t('chapter.showOutline')}
+          </button>
+        </div>
         <progress max={total} value={seen} aria-labelledby="chapter-progress-label" />
-        <ol>
+        <ol id="toc-list">
           {chapter.sections.map((s) => {
             const isSeen = seenMask[chapter.sections.indexOf(s)] === '1';
             return (
               <li key={s.id} className={isSeen ? 'seen' : undefined}>
-                <Link to={`/chapter/${chapter.id}/${s.id}`} aria-current={sectionId === s.id ? 'location' : undefined}>
+                <Link to={`/chapter/${chapter.id}/${s.id}`} aria-current={sectionId === s.id ? 'location' : undefined} onClick={() => setOutlineOpen(false)}>
                   <span lang="zh-CN">{s.title}</span>
                   {isSeen && <span className="seen-mark"><span aria-hidden="true">✓</span><span className="visually-hidden">{t('chapter.seenMark')}</span></span>}
                 </Link>
