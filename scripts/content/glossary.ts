@@ -166,6 +166,9 @@ export function linkTerms(file: string, source: string, tree: Root, terms: reado
   });
   // longest wording first, so 合规管理体系 wins over 合规管理 where both start
   const needles = terms.flatMap((t) => [t.term, ...(t.aliases ?? [])].map((s) => ({ s, id: t.id }))).sort((a, b) => b.s.length - a.s.length);
+  // by first character: a chapter has some 40 000 characters to try
+  const byFirst = new Map<string, typeof needles>();
+  for (const x of needles) byFirst.set(x.s[0]!, [...(byFirst.get(x.s[0]!) ?? []), x]);
   const out: Replacement[] = [];
   const visit = (n: AnyNode, parent?: AnyNode): void => {
     if (NOT_PROSE.has(n.type)) return;
@@ -184,7 +187,7 @@ export function linkTerms(file: string, source: string, tree: Root, terms: reado
       const emphasis = parent && (parent.type === 'strong' || parent.type === 'emphasis' || parent.type === 'delete') ? parent : undefined;
       const siblings = emphasis ? emphasis.children : [];
       for (let i = 0; i < value.length; ) {
-        const hit = needles.find((x) => !linked.has(x.id) && value.startsWith(x.s, i));
+        const hit = byFirst.get(value[i]!)?.find((x) => !linked.has(x.id) && value.startsWith(x.s, i));
         if (!hit) {
           i++;
           continue;
