@@ -13,6 +13,8 @@ export const BUDGETS = {
   cls: { max: 0.02 },
   // characters of the worst-case learner's cmi.suspend_data: half of SCORM 1.2's CMIString4096, room for the course to grow
   suspendData: { max: 2048 },
+  // ms to aggregate 10,000 learners' records for the training report (scripts/bench/training-report.ts)
+  trainingReportAggregate: { max: 500 },
 } satisfies Record<string, Bounds>;
 
 export const TARGETS = {

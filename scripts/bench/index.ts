@@ -20,6 +20,7 @@ import { measureLayoutShift } from './layout-shift.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { renderMarkdown, type Report, type SectionInfo } from './report.ts';
 import { measureSuspendData } from './suspend-data.ts';
+import { measureTrainingReport } from './training-report.ts';
 import { installSignalHandlers, log, onInterrupt, run, withTimeout } from './util.ts';
 import { measureWriteLatency } from './write-latency.ts';
 
@@ -53,6 +54,7 @@ interface BenchModule {
 const MODULES: BenchModule[] = [
   { id: 'bundle', title: 'Bundle', server: false, timeoutMs: 60_000, run: async (c) => measureBundle(c.root, c.outDir) },
   { id: 'suspend-data', title: 'SCORM suspend data (worst-case learner)', server: false, timeoutMs: 60_000, run: async (c) => measureSuspendData(c.root) },
+  { id: 'training-report', title: 'Training report (import and aggregate learners’ records)', server: false, timeoutMs: 600_000, run: (c) => measureTrainingReport(c.root) },
   { id: 'first-view', title: 'First view (home page, first visit)', server: true, timeoutMs: 120_000, run: (c) => measureFirstView(c.url, c.outDir) },
   {
     id: 'write-latency',

@@ -129,7 +129,7 @@ describe('the training report over 1,000 learners', () => {
   });
 });
 
-async function transferFile(name: string, learner = simulatedLearners(manifest, items, 1)[0]!): Promise<ReportFile> {
+async function transferFile(name: string, learner = simulatedLearners(manifest, items, 1)[0]!): Promise<{ name: string; text: string }> {
   return { name, text: transferText(await createTransfer({ manifest, items, learner: learner.learner, progress: learner.progress, now: NOW, sha256 })) };
 }
 

@@ -57,8 +57,39 @@ export interface ReportLearner {
   completedAt?: number;
   lastAccess: number;
   certificate?: ReportCertificate;
-  /** transfer files only: the whole record, for the statistics that need answers */
-  record?: CompletionRecord;
+  /** transfer files: when the record was made, to tell the newer of two copies */
+  generatedAt?: number;
+  /** transfer files only: the first response to each question, for the item statistics */
+  answers?: ReportAnswer[];
+  /** transfer files only: the scenarios begun */
+  scenarios?: ReportScenario[];
+}
+
+/**
+ * A learner's first response to a question, kept small: a record holds every attempt with every choice's text,
+ * and the report keeps ten thousand learners.
+ */
+export interface ReportAnswer {
+  /** kind and id: a chapter question and a bank question may share an id */
+  key: string;
+  id: string;
+  kind: 'chapter-question' | 'assessment-question';
+  part: number;
+  type: InteractionRecord['questionType'];
+  prompt: string;
+  correct: boolean;
+  score: number;
+  weight: number;
+  /** what was wrong in it: the wrong choices, the wrong value, the order given or the wrong pairs */
+  wrong: { key: string; text?: string }[];
+}
+
+export interface ReportScenario {
+  id: string;
+  title: string;
+  score: number;
+  maxScore: number;
+  outcome?: { id: string; rating: OutcomeRating; title: string };
 }
 
 export type FileProblemReason =
@@ -93,11 +124,27 @@ export interface ReportContext {
 
 export interface ReportFile {
   name: string;
-  text: string;
+  /** the file's text, or how to read it (read one file at a time: ten thousand records do not fit in memory at once) */
+  text: string | (() => Promise<string>);
 }
 
 const statusOf = (completion: CompletionStatus, success: SuccessStatus): LearnerStatus => (success === 'passed' ? 'passed' : success === 'failed' ? 'failed' : completion);
 const where = (l: Pick<ReportLearner, 'file' | 'row'>) => (l.row !== undefined ? `${l.file} #${l.row}` : l.file);
+
+/** The first response to each question (interactions are in the order they happened), scenario decisions aside. */
+function firstAnswers(r: CompletionRecord): ReportAnswer[] {
+  const seen = new Set<string>();
+  const out: ReportAnswer[] = [];
+  for (const i of r.interactions) {
+    if (i.kind === 'scenario-decision' || i.weight <= 0) continue;
+    const key = `${i.kind}:${i.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const correct = i.result === 'correct';
+    out.push({ key, id: i.id, kind: i.kind, part: i.part, type: i.questionType, prompt: i.description, correct, score: i.score, weight: i.weight, wrong: correct ? [] : wrongKeys(i) });
+  }
+  return out;
+}
 
 /** A learner's row from their completion record. */
 export function learnerFromRecord(r: CompletionRecord, file: string): ReportLearner {
@@ -126,7 +173,9 @@ export function learnerFromRecord(r: CompletionRecord, file: string): ReportLear
     ...(completedAt > 0 ? { completedAt } : {}),
     lastAccess: r.time.lastAccess,
     ...(certificate ? { certificate } : {}),
-    record: r,
+    generatedAt: r.generatedAt,
+    answers: firstAnswers(r),
+    scenarios: r.chapters.flatMap((c) => c.scenarios.filter((x) => x.runs > 0).map(({ id, title, score, maxScore, outcome }) => ({ id, title, score, maxScore, ...(outcome ? { outcome } : {}) }))),
   };
 }
 
@@ -236,7 +285,13 @@ function readSummaryCsv(name: string, rows: string[][], courseId: string): { lea
 
 /** One file: a transfer file (JSON) or a summary CSV. A bad file gives a problem; a bad CSV row gives one and the rest still count. */
 export async function readReportFile(file: ReportFile, ctx: ReportContext): Promise<{ learners: ReportLearner[]; problems: FileProblem[] }> {
-  const text = file.text.replace(/^\uFEFF/, '');
+  let raw: string;
+  try {
+    raw = typeof file.text === 'string' ? file.text : await file.text();
+  } catch {
+    return { learners: [], problems: [{ file: file.name, reason: { kind: 'unreadable' } }] };
+  }
+  const text = raw.replace(/^\uFEFF/, '');
   const trimmed = text.trim();
   if (!trimmed) return { learners: [], problems: [{ file: file.name, reason: { kind: 'empty' } }] };
   if (trimmed.startsWith('{')) {
@@ -253,7 +308,7 @@ export async function readReportFile(file: ReportFile, ctx: ReportContext): Prom
   return readSummaryCsv(file.name, rows, ctx.manifest.id);
 }
 
-const newer = (a: ReportLearner, b: ReportLearner) => b.lastAccess - a.lastAccess || (b.record?.generatedAt ?? 0) - (a.record?.generatedAt ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'transfer' ? -1 : 1);
+const newer = (a: ReportLearner, b: ReportLearner) => b.lastAccess - a.lastAccess || (b.generatedAt ?? 0) - (a.generatedAt ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'transfer' ? -1 : 1);
 
 /**
  * One row per learner and course: a record with the same local id, or the same employee id, as a newer one is left
@@ -452,38 +507,30 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
       scoreSum += l.score;
       scored++;
     }
-    const r = l.record;
     const total = { points: 0, weight: 0 };
     totals.push(total);
-    if (!r) return;
-    const seen = new Set<string>();
     const byPart = new Map<number, { points: number; weight: number }>();
-    for (const i of r.interactions) {
-      if (i.kind === 'scenario-decision' || i.weight <= 0) continue;
-      const key = `${i.kind}:${i.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let acc = items.get(key);
+    for (const a of l.answers ?? []) {
+      let acc = items.get(a.key);
       if (!acc) {
-        acc = { stats: { id: i.id, kind: i.kind, part: i.part, type: i.questionType, prompt: i.description }, learner: [], x: [], s: [], w: [], wrong: new Map() };
-        items.set(key, acc);
+        acc = { stats: { id: a.id, kind: a.kind, part: a.part, type: a.type, prompt: a.prompt }, learner: [], x: [], s: [], w: [], wrong: new Map() };
+        items.set(a.key, acc);
       }
       acc.learner.push(li);
-      acc.x.push(i.result === 'correct' ? 1 : 0);
-      acc.s.push(i.score);
-      acc.w.push(i.weight);
-      if (i.result !== 'correct')
-        for (const w of wrongKeys(i)) {
-          const had = acc.wrong.get(w.key);
-          if (had) had.count++;
-          else acc.wrong.set(w.key, { ...w, count: 1 });
-        }
-      total.points += i.score;
-      total.weight += i.weight;
-      const bp = byPart.get(i.part) ?? { points: 0, weight: 0 };
-      bp.points += i.score;
-      bp.weight += i.weight;
-      byPart.set(i.part, bp);
+      acc.x.push(a.correct ? 1 : 0);
+      acc.s.push(a.score);
+      acc.w.push(a.weight);
+      for (const w of a.wrong) {
+        const had = acc.wrong.get(w.key);
+        if (had) had.count++;
+        else acc.wrong.set(w.key, { ...w, count: 1 });
+      }
+      total.points += a.score;
+      total.weight += a.weight;
+      const bp = byPart.get(a.part) ?? { points: 0, weight: 0 };
+      bp.points += a.score;
+      bp.weight += a.weight;
+      byPart.set(a.part, bp);
     }
     for (const [part, bp] of byPart) {
       const p = parts.get(part) ?? { learners: 0, sum: 0 };
@@ -491,23 +538,21 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
       p.sum += (bp.points / bp.weight) * 100;
       parts.set(part, p);
     }
-    for (const ch of r.chapters)
-      for (const s of ch.scenarios) {
-        if (s.runs === 0) continue;
-        let acc = scenarios.get(s.id);
-        if (!acc) {
-          acc = { stats: { id: s.id, title: s.title, learners: 0, outcomes: [], unfinished: 0, averagePercent: 0 }, sum: 0 };
-          scenarios.set(s.id, acc);
-        }
-        acc.stats.learners++;
-        acc.sum += s.maxScore > 0 ? (s.score / s.maxScore) * 100 : 0;
-        if (!s.outcome) acc.stats.unfinished++;
-        else {
-          const o = acc.stats.outcomes.find((x) => x.id === s.outcome!.id);
-          if (o) o.count++;
-          else acc.stats.outcomes.push({ ...s.outcome, count: 1 });
-        }
+    for (const s of l.scenarios ?? []) {
+      let acc = scenarios.get(s.id);
+      if (!acc) {
+        acc = { stats: { id: s.id, title: s.title, learners: 0, outcomes: [], unfinished: 0, averagePercent: 0 }, sum: 0 };
+        scenarios.set(s.id, acc);
       }
+      acc.stats.learners++;
+      acc.sum += s.maxScore > 0 ? (s.score / s.maxScore) * 100 : 0;
+      if (!s.outcome) acc.stats.unfinished++;
+      else {
+        const o = acc.stats.outcomes.find((x) => x.id === s.outcome!.id);
+        if (o) o.count++;
+        else acc.stats.outcomes.push({ ...s.outcome, count: 1 });
+      }
+    }
   });
 
   const questions: QuestionStats[] = [...items.values()].map((acc) => {
@@ -622,5 +667,5 @@ export function findCertificate(learners: readonly ReportLearner[], code: string
   return want ? learners.filter((l) => l.certificate?.code && norm(l.certificate.code) === want) : [];
 }
 
-/** The learners without their full records: what the page keeps once the report is made. */
-export const withoutRecords = (learners: readonly ReportLearner[]): ReportLearner[] => learners.map(({ record: _record, ...rest }) => rest);
+/** The learners without their answers: what the page keeps once the report is made. */
+export const withoutAnswers = (learners: readonly ReportLearner[]): ReportLearner[] => learners.map(({ answers: _a, scenarios: _s, ...rest }) => rest);

@@ -15,7 +15,7 @@ import { loadCourse } from '../../scripts/content/load-course.ts';
 import type { CourseItems } from '../../src/domain/course.ts';
 import { createTransfer, transferText } from '../../src/domain/transfer.ts';
 import { simulatedLearners } from '../../src/domain/training-report-builders.ts';
-import { importRecords, type ReportFile } from '../../src/domain/training-report.ts';
+import { importRecords } from '../../src/domain/training-report.ts';
 import { browser, removeProfile, ROOT, serve, until, type Browser, type Server } from './harness.ts';
 
 const loaded = loadCourse(ROOT);
@@ -30,7 +30,7 @@ const N = 40;
 let server: Server;
 let b: Browser;
 let folder: string;
-let files: ReportFile[];
+let files: { name: string; text: string }[];
 
 before(async () => {
   server = await serve();
