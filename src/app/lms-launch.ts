@@ -4,6 +4,7 @@
  */
 import type { CourseManifest } from '../domain/course.ts';
 import { emptyProgress } from '../domain/progress.ts';
+import type { ApiHost } from '../lms/discovery.ts';
 import { openLms, type LmsLaunch } from '../lms/launch.ts';
 import type { AppStore } from '../state/store.ts';
 
@@ -11,8 +12,8 @@ import type { AppStore } from '../state/store.ts';
  * Opens the LMS session, if there is an LMS. Its mastery score replaces course.yaml's in the course every view
  * reads, before any view reads it (SCORM 1.2 cmi.student_data.mastery_score, SCORM 2004 cmi.scaled_passing_score).
  */
-export function launchInLms(course: CourseManifest): LmsLaunch | undefined {
-  const launch = openLms();
+export function launchInLms(course: CourseManifest, win?: ApiHost): LmsLaunch | undefined {
+  const launch = openLms(win);
   const mastery = launch?.data?.masteryScore;
   if (mastery !== undefined) course.masteryScore = mastery;
   return launch;

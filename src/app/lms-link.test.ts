@@ -11,7 +11,7 @@ import { openLms } from '../lms/launch.ts';
 import { lmsLink } from '../lms/status.ts';
 import { nullPersistence } from '../state/persistence.ts';
 import { createAppStore, currentProgress, type AppStore } from '../state/store.ts';
-import { adoptLmsLearner } from './lms-launch.ts';
+import { adoptLmsLearner, launchInLms } from './lms-launch.ts';
 import { linkLms } from './lms-link.ts';
 
 const KEY = 'lms:E2048';
@@ -76,6 +76,17 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 const ids = (data: Record<string, string>) => Object.keys(data).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).sort().map((k) => data[k]);
 
 describe('the course inside an LMS', () => {
+  it('takes the LMS’s mastery score over course.yaml’s, and keeps course.yaml’s when the LMS has none', () => {
+    const mine = { ...course, masteryScore: 80 };
+    launchInLms(mine, { API: fakeApi('scorm12', { 'cmi.student_data.mastery_score': '90' }).api });
+    expect(mine.masteryScore).toBe(90);
+    launchInLms(mine, { API_1484_11: fakeApi('scorm2004', { 'cmi.scaled_passing_score': '0.65' }).api });
+    expect(mine.masteryScore).toBe(65);
+    launchInLms(mine, { API: fakeApi('scorm12').api });
+    expect(mine.masteryScore).toBe(65);
+    expect(launchInLms(mine, {})).toBeUndefined();
+  });
+
   it('takes the learner from the LMS: the current learner has the LMS’s id and name, and no other learner is made', async () => {
     const { store } = await launched(fakeApi('scorm12', { 'cmi.core.student_id': 'E2048', 'cmi.core.student_name': 'Wang, Fang' }));
     const s = store.getState();
