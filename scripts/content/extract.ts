@@ -37,6 +37,8 @@ export const KNOWN_COMPONENTS = [
 /** Elements the build replaces by a data-driven component (their children are data, not prose). */
 export const INTERACTIVE = new Set(['Quiz', 'Scenario', 'RiskMatrix', 'ActionPlan']);
 const CALLOUT_KINDS = ['tip', 'warning', 'rule', 'example'];
+/** the label the player shows for each kind (src/i18n zh-CN reading.callout), which a title need not repeat */
+const CALLOUT_LABELS: Record<string, string> = { tip: '提示', warning: '注意', rule: '规定', example: '示例' };
 const QUESTION_TYPES: QuestionType[] = ['single', 'multiple', 'truefalse', 'order', 'match'];
 const RATINGS: OutcomeRating[] = ['good', 'fair', 'poor'];
 
@@ -426,6 +428,13 @@ export function extractMdx(file: string, source: string, ids: IdRegistry, proble
     if (name === 'Callout') {
       const kind = attr(n, 'kind');
       if (typeof kind !== 'string' || !CALLOUT_KINDS.includes(kind)) ctx.problem(n, '<Callout> kind', `must be one of ${CALLOUT_KINDS.join(', ')}`, 'e.g. <Callout kind="tip">');
+      // the player prints the kind's own label (提示 / 注意 / 规定 / 示例) before the title
+      const title = attr(n, 'title');
+      const label = typeof kind === 'string' ? CALLOUT_LABELS[kind] : undefined;
+      if (label && typeof title === 'string' && title.trim().startsWith(label)) {
+        const rest = title.trim().slice(label.length).replace(/^[：:\s]+/, '');
+        ctx.problem(n, '<Callout> title', `repeats the label 「${label}」 that the player already shows before it`, rest ? `write title="${rest}"` : 'leave the title out');
+      }
       return true;
     }
     if (name === 'KeyPoints') return true;
