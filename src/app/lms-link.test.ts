@@ -80,10 +80,10 @@ describe('the course inside an LMS', () => {
     const mine = { ...course, masteryScore: 80 };
     launchInLms(mine, { API: fakeApi('scorm12', { 'cmi.student_data.mastery_score': '90' }).api });
     expect(mine.masteryScore).toBe(90);
-    launchInLms(mine, { API_1484_11: fakeApi('scorm2004', { 'cmi.scaled_passing_score': '0.65' }).api });
-    expect(mine.masteryScore).toBe(65);
+    launchInLms(mine, { API_1484_11: fakeApi('scorm2004', { 'cmi.scaled_passing_score': '0.57' }).api });
+    expect(mine.masteryScore).toBe(57);
     launchInLms(mine, { API: fakeApi('scorm12').api });
-    expect(mine.masteryScore).toBe(65);
+    expect(mine.masteryScore).toBe(57);
     expect(launchInLms(mine, {})).toBeUndefined();
   });
 

@@ -36,7 +36,8 @@ const optional = (s: string) => (s === '' ? undefined : s);
 
 const percent = (s: string, scale: number): number | undefined => {
   if (s.trim() === '') return undefined;
-  const n = Number(s) * scale;
+  // 0.57 × 100 is 56.99999999999999 in binary floating point
+  const n = Math.round(Number(s) * scale * 1e4) / 1e4;
   return Number.isFinite(n) && n >= 0 && n <= 100 ? n : undefined;
 };
 
