@@ -15,6 +15,12 @@ export function listOf(language: string, items: readonly string[], kind: 'and' |
   return new Intl.ListFormat(language === 'en' ? 'en-GB' : 'zh-CN', { type: 'conjunction', style: kind === 'series' ? 'narrow' : 'long' }).format(items);
 }
 
+/** The part label beside a chapter's title, or nothing when it would only repeat the title (导言 / 导言). */
+export function partLabelBeside(t: TFunction, part: number, title: string): string | undefined {
+  const label = partLabel(t, part);
+  return label === title ? undefined : label;
+}
+
 /** Active time as "1 小时 5 分钟" / "1 h 5 min". */
 export function formatDuration(t: TFunction, ms: number): string {
   const minutes = Math.round(ms / 60000);

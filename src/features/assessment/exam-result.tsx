@@ -7,7 +7,7 @@ import { missedQuestions } from '../../domain/exam.ts';
 import type { QuizAttempt } from '../../domain/progress.ts';
 import { correctAnswer } from '../../domain/scoring.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { partLabel } from '../../ui/labels.ts';
+import { partLabel, partLabelBeside } from '../../ui/labels.ts';
 import { answerText } from './answer-text.ts';
 
 const chapterOfPart = (part: number) => course.chapters.find((c) => c.part === part);
@@ -36,7 +36,7 @@ export const ExamResult = forwardRef<HTMLHeadingElement, { attempt: QuizAttempt;
             const ch = chapterOfPart(r.part);
             return (
               <tr key={r.part} className={r.percent < course.masteryScore ? 'weak' : undefined}>
-                <th scope="row">{partLabel(t, r.part)}{ch && <> · <span lang="zh-CN">{ch.title}</span></>}</th>
+                <th scope="row">{ch && partLabelBeside(t, r.part, ch.title) === undefined ? <span lang="zh-CN">{ch.title}</span> : <>{partLabel(t, r.part)}{ch && <> · <span lang="zh-CN">{ch.title}</span></>}</>}</th>
                 <td>{r.percent}%{r.percent < course.masteryScore && <strong className="weak-mark"> · {t('assessment.weak')}</strong>}</td>
               </tr>
             );

@@ -5,7 +5,7 @@ import course from 'virtual:course';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { ChapterContext } from '../../ui/chapter-context.ts';
 import { loadChapter, type ChapterModule } from './chapter-modules.ts';
-import { partLabel } from '../../ui/labels.ts';
+import { partLabelBeside } from '../../ui/labels.ts';
 import { NotFoundPage } from '../../ui/not-found-page.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { useChapterTime } from './use-chapter-time.ts';
@@ -93,7 +93,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
       {/* the interface's language; the course text inside is marked zh-CN (WCAG 3.1.2) */}
       <main id="main" tabIndex={-1} className="page chapter">
         <p className="eyebrow">
-          {partLabel(t, chapter.part)} · {t('chapter.minutes', { count: chapter.minutes })}
+          {[partLabelBeside(t, chapter.part, chapter.title), t('chapter.minutes', { count: chapter.minutes })].filter(Boolean).join(' · ')}
         </p>
         <PageHeading title={chapter.title} focus={!sectionId} lang="zh-CN" />
         <section className="objectives" aria-labelledby="objectives-heading">

@@ -5,7 +5,7 @@ import course from 'virtual:course';
 import { validateProfile } from '../../domain/learner.ts';
 import { chapterStatus, continueTarget, courseSummary, quizBest, quizPassed, sectionsSeenIn } from '../../domain/progress.ts';
 import { currentProgress, useStore } from '../../state/store.ts';
-import { formatDuration, partLabel } from '../../ui/labels.ts';
+import { formatDuration, partLabelBeside } from '../../ui/labels.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 
 // below the first view's needs: loaded after it (the entry chunk's budget)
@@ -68,7 +68,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
             return (
               <li key={c.id} className={`chapter-card status-${status}`}>
                 <Link to={`/chapter/${c.id}`} className="chapter-link">
-                  <span className="chapter-part">{partLabel(t, c.part)}</span>
+                  {partLabelBeside(t, c.part, c.title) && <span className="chapter-part">{partLabelBeside(t, c.part, c.title)}</span>}
                   <span className="chapter-title" lang="zh-CN">{c.title}</span>
                 </Link>
                 <span className="chapter-meta">
