@@ -509,7 +509,9 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
     }
     const total = { points: 0, weight: 0 };
     totals.push(total);
-    const byPart = new Map<number, { points: number; weight: number }>();
+    // parts are 0–10 (course.schema.ts): small arrays beat a map per learner
+    const partPoints: number[] = [];
+    const partWeight: number[] = [];
     for (const a of l.answers ?? []) {
       let acc = items.get(a.key);
       if (!acc) {
@@ -527,17 +529,15 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
       }
       total.points += a.score;
       total.weight += a.weight;
-      const bp = byPart.get(a.part) ?? { points: 0, weight: 0 };
-      bp.points += a.score;
-      bp.weight += a.weight;
-      byPart.set(a.part, bp);
+      partPoints[a.part] = (partPoints[a.part] ?? 0) + a.score;
+      partWeight[a.part] = (partWeight[a.part] ?? 0) + a.weight;
     }
-    for (const [part, bp] of byPart) {
+    partWeight.forEach((w, part) => {
       const p = parts.get(part) ?? { learners: 0, sum: 0 };
       p.learners++;
-      p.sum += (bp.points / bp.weight) * 100;
+      p.sum += (partPoints[part]! / w) * 100;
       parts.set(part, p);
-    }
+    });
     for (const s of l.scenarios ?? []) {
       let acc = scenarios.get(s.id);
       if (!acc) {

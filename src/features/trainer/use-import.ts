@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { CourseItems, CourseManifest } from '../../domain/course.ts';
 import { runImport, type ImportOutcome, type ImportSource, type WorkerMessage } from './run-import.ts';
 
@@ -38,7 +38,9 @@ export function useImport(manifest: CourseManifest, loadItems: () => Promise<Cou
         const m = e.data;
         if (m.type === 'progress') setState({ kind: 'running', done: m.done, total: m.total });
         else {
-          setState(m.type === 'done' ? { kind: 'done', outcome: m.outcome } : { kind: 'failed', message: m.message });
+          // the report and its tables are a big render: as a transition React renders them in slices, so the page
+          // keeps answering input while they appear
+          startTransition(() => setState(m.type === 'done' ? { kind: 'done', outcome: m.outcome } : { kind: 'failed', message: m.message }));
           w.terminate();
         }
       };
