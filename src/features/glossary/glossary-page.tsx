@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import course from 'virtual:course';
 import glossary from 'virtual:glossary';
@@ -29,7 +29,7 @@ export function GlossaryPage() {
     if (!termId) return;
     const el = document.getElementById(`term-${termId}`);
     if (el) {
-      el.scrollIntoView({ block: 'start' });
+      el.scrollIntoView?.({ block: 'start' });
       el.focus({ preventScroll: true });
     }
   }, [termId]);
@@ -45,10 +45,10 @@ export function GlossaryPage() {
           <h2 id={`glossary-part-${part}`}>
             {partLabel(t, part)}
             {course.chapters.filter((c) => c.part === part).map((c) => (
-              <span key={c.id} lang="zh-CN">
+              <Fragment key={c.id}>
                 {' · '}
-                {c.title}
-              </span>
+                <span lang="zh-CN">{c.title}</span>
+              </Fragment>
             ))}
           </h2>
           <dl className="glossary-list">
