@@ -81,7 +81,7 @@ describe('the content check of the visual blocks', () => {
     ].join('\n\n'))).toMatchInlineSnapshot(`
       "The course content has 3 problems:
         content/chapters/01-one.mdx:13 — <Card> is missing "term"
-          hint: write term="…"
+          hint: write term="…", or glossary="…" with a term id from content/glossary.yaml
         content/chapters/01-one.mdx:16 — <Steps> mode "some" is not a mode of <Steps>
           hint: use mode="one" (one step at a time) or mode="all"
         content/chapters/01-one.mdx:21 — <Accordion> level must be a heading level from 2 to 6, got 9
@@ -100,9 +100,26 @@ describe('the content check of the visual blocks', () => {
 
   test('accepts every example of the visual blocks in the authoring guide', () => {
     const guide = readFileSync(join(import.meta.dirname, '../../content/AUTHORING.md'), 'utf8');
-    const section = guide.slice(guide.indexOf('## 视觉组件 Visual blocks'), guide.indexOf('\n## ', guide.indexOf('## 视觉组件 Visual blocks') + 1));
-    const examples = [...section.matchAll(/```mdx\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(examples).toHaveLength(5);
-    for (const example of examples) expect(check(example)).toBe('OK');
+    const blocksPart = guide.slice(guide.indexOf('## 视觉组件 Visual blocks'), guide.indexOf('\n## ', guide.indexOf('## 视觉组件 Visual blocks') + 1));
+    const examples = [...blocksPart.matchAll(/```mdx\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples).toHaveLength(6);
+    // the glossary ids the examples use, defined as in content/glossary.yaml
+    const terms = ['three-lines-of-defence', 'compliance-liaison'].map((id) => `  - id: ${id}\n    term: 术语${id.length}\n    part: 1\n    definition: 培训材料对这个术语的定义，至少十个字。\n`).join('');
+    for (const example of examples) {
+      const body = section('ch-one-s1', example);
+      const { problems } = loadCourse(writeCourse({ 'course.yaml': courseYaml(['ch-one']), 'glossary.yaml': `terms:\n${terms}`, 'chapters/01-one.mdx': chapter({ body }) }));
+      expect(problems.length ? formatProblems(problems) : 'OK').toBe('OK');
+    }
+  });
+
+  test('accepts a card drawn from the glossary and rejects one naming a term the glossary does not define', () => {
+    const glossary = 'terms:\n  - id: pdca-cycle\n    term: PDCA循环\n    part: 1\n    definition: 计划、执行、检查、处理四个环节循环往复的持续改进方法。\n';
+    const body = section('ch-one-s1', '<Flashcards>\n<Card glossary="pdca-cycle" />\n<Card glossary="no-such-term" />\n</Flashcards>');
+    const { problems } = loadCourse(writeCourse({ 'course.yaml': courseYaml(['ch-one']), 'glossary.yaml': glossary, 'chapters/01-one.mdx': chapter({ body }) }));
+    expect(formatProblems(problems)).toMatchInlineSnapshot(`
+      "The course content has 1 problem:
+        content/chapters/01-one.mdx:14 — <Card glossary="no-such-term"> is not a term in the glossary
+          hint: use an id from content/glossary.yaml, e.g. pdca-cycle"
+    `);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { DIAGRAM_KINDS } from '../../src/features/blocks/diagram-layout.ts';
-import { attr, attrNames, isJsx, textOf, type AnyNode, type JsxNode } from './mdx-ast.ts';
+import type { ContentProblem } from './errors.ts';
+import { attr, attrNames, isJsx, lineOf, textOf, walk, type AnyNode, type JsxNode } from './mdx-ast.ts';
 
 export type Report = (node: AnyNode, field: string, message: string, hint?: string) => void;
 
@@ -26,7 +27,7 @@ const CHILDREN = {
   Tab: { parent: 'Tabs', props: z.strictObject({ title: text }), content: true },
   Item: { parent: 'Accordion', props: z.strictObject({ title: text, open: z.boolean().optional() }), content: true },
   Step: { parent: 'Steps', props: z.strictObject({ title: text }), content: true },
-  Card: { parent: 'Flashcards', props: z.strictObject({ term: text }), content: true },
+  Card: { parent: 'Flashcards', props: z.strictObject({ term: text.optional(), glossary: text.optional() }), content: true },
   Node: { parent: 'Diagram', props: z.strictObject({ label: text.max(DIAGRAM_TEXT_MAX), note: text.max(DIAGRAM_TEXT_MAX).optional() }), content: false },
 } as const;
 type Child = keyof typeof CHILDREN;
@@ -110,8 +111,11 @@ export function checkBlock(node: JsxNode, report: Report): JsxNode[] {
   else if (own.length > spec.max) report(node, tag, `has ${own.length} <${spec.child}>s, more than the ${spec.max} it can show well`, `split it in two, or keep the ${spec.max} that matter most`);
   for (const c of own) {
     const cs = CHILDREN[c.name as Child];
-    props(c, cs.props, report);
-    if (cs.content && textOf(c).trim() === '' && !(c.children as AnyNode[]).some((k) => isJsx(k))) {
+    const cp = props(c, cs.props, report);
+    // a card drawn from the glossary takes its term and explanation from there (checked by checkGlossaryCards)
+    const fromGlossary = c.name === 'Card' && attr(c, 'glossary') !== undefined;
+    if (c.name === 'Card' && cp && cp.term === undefined && !fromGlossary) report(c, '<Card>', 'is missing "term"', 'write term="…", or glossary="…" with a term id from content/glossary.yaml');
+    if (cs.content && !fromGlossary && textOf(c).trim() === '' && !(c.children as AnyNode[]).some((k) => isJsx(k))) {
       report(c, `<${c.name}>`, 'has no content', `write what it shows between <${c.name} …> and </${c.name}>`);
     }
   }
@@ -135,3 +139,15 @@ export function strayChild(node: JsxNode, report: Report): void {
 }
 
 export { isChild as isBlockChild, isContainer as isBlockContainer };
+
+/** Cards drawn from the glossary (`<Card glossary="id" />`) must name a term content/glossary.yaml defines. */
+export function checkGlossaryCards(file: string, tree: AnyNode, termIds: ReadonlySet<string>, problems: ContentProblem[]): void {
+  walk(tree, (n) => {
+    if (!isJsx(n, 'Card')) return true;
+    const id = attr(n, 'glossary');
+    if (typeof id === 'string' && id.trim() && !termIds.has(id.trim())) {
+      problems.push({ file, line: lineOf(n), field: `<Card glossary="${id}">`, message: 'is not a term in the glossary', hint: termIds.size ? `use an id from content/glossary.yaml, e.g. ${[...termIds].slice(0, 4).join(', ')}` : 'the course has no content/glossary.yaml' });
+    }
+    return false;
+  });
+}

@@ -12,6 +12,7 @@ import type { ContentProblem } from './errors.ts';
 import { extractMdx, IdRegistry, schemaProblems, type Replacement } from './extract.ts';
 import type { GlossaryEntry } from '../../src/features/glossary/glossary-types.ts';
 import type { SearchDoc } from '../../src/features/search/tokenize.ts';
+import { checkGlossaryCards } from './blocks.ts';
 import { linkTerms, loadGlossary, resolveGlossary } from './glossary.ts';
 import { sectionDocs } from './search-index.ts';
 
@@ -93,6 +94,7 @@ export function loadCourse(root: string, contentDir = 'content'): LoadedCourse {
     });
     out.interactive[id] = parsed.interactive;
     out.replacements.set(abs, [...parsed.replacements, ...linkTerms(file, source, parsed.tree, glossary.terms, problems)]);
+    checkGlossaryCards(file, parsed.tree, new Set(glossary.terms.map((t) => t.id)), problems);
     out.searchDocs.push(...sectionDocs(parsed.tree, { id, title }));
   }
 

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import glossary from 'virtual:glossary';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import '../../i18n/index.ts';
@@ -48,4 +49,13 @@ test('Enter and Space turn a card by keyboard', async () => {
   expect(card('第二道防线')).toHaveAttribute('aria-expanded', 'true');
   await user.keyboard(' ');
   expect(card('第二道防线')).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('a card drawn from the glossary shows the term and its definition as the content defines them', async () => {
+  const user = userEvent.setup();
+  const pdca = glossary.find((g) => g.id === 'pdca-cycle')!;
+  render(<Flashcards><Card glossary="pdca-cycle" /></Flashcards>);
+  await user.click(card(pdca.term));
+  expect(screen.getByText(pdca.definition)).toBeVisible();
+  expect(live()).toHaveTextContent(`「${pdca.term}」已翻到背面：${pdca.definition}`);
 });

@@ -4,13 +4,22 @@
  * showing and reads the explanation, since a visual flip is otherwise silent. Printed, every back is shown.
  */
 import { useId, useState, type ReactNode } from 'react';
+import glossary from 'virtual:glossary';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { childrenOfType, plainText } from './block-children.ts';
 import './blocks.css';
 
 export interface CardProps {
-  term: string;
+  term?: string;
+  /** a term id from content/glossary.yaml: the card shows that term and its definition */
+  glossary?: string;
   children?: ReactNode;
+}
+
+/** A card's term and back, from its own props or from the glossary term it names. */
+function sides(card: CardProps): { term: string; back: ReactNode } {
+  const entry = card.glossary ? glossary.find((g) => g.id === card.glossary) : undefined;
+  return { term: card.term ?? entry?.term ?? '', back: card.children ?? entry?.definition };
 }
 
 /** One card; rendered by its `<Flashcards>`. */
@@ -20,7 +29,7 @@ export function Card({ children }: CardProps) {
 
 export function Flashcards({ title, children }: { title?: string; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const cards = childrenOfType(children, Card);
+  const cards = childrenOfType(children, Card).map((c) => sides(c.props));
   const base = useId();
   const [flipped, setFlipped] = useState<boolean[]>(() => cards.map(() => false));
   const [announcement, setAnnouncement] = useState('');
@@ -30,8 +39,8 @@ export function Flashcards({ title, children }: { title?: string; children?: Rea
     const back = !(flipped[i] ?? false);
     setFlipped((f) => cards.map((_, j) => (j === i ? back : (f[j] ?? false))));
     setAnnouncement(back
-      ? t('blocks.cards.showingBack', { term: card.props.term, text: plainText(card.props.children).trim() })
-      : t('blocks.cards.showingFront', { term: card.props.term }));
+      ? t('blocks.cards.showingBack', { term: card.term, text: plainText(card.back).trim() })
+      : t('blocks.cards.showingFront', { term: card.term }));
   };
 
   return (
@@ -51,11 +60,11 @@ export function Flashcards({ title, children }: { title?: string; children?: Rea
                 aria-describedby={`${base}-hint`}
                 onClick={() => flip(i)}
               >
-                <span className="blocks-card-term">{card.props.term}</span>
+                <span className="blocks-card-term">{card.term}</span>
                 <span className="blocks-card-side no-print" lang={i18n.language}>{back ? t('blocks.cards.back') : t('blocks.cards.front')}</span>
               </button>
               <div className="blocks-card-back" id={`${base}-back-${i}`} hidden={!back}>
-                {card.props.children}
+                {card.back}
               </div>
             </li>
           );
