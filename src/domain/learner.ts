@@ -7,9 +7,12 @@ export interface LearnerProfile {
   createdAt: number;
 }
 
+/** The longest name a certificate prints on one line; counted in characters as read (a CJK character is one). */
+export const NAME_MAX = 60;
+
 export function validateProfile(input: { name: string; employeeId?: string; department?: string }): { ok: true } | { ok: false; field: 'name'; reason: 'required' | 'too-long' } {
   const name = input.name.trim();
   if (!name) return { ok: false, field: 'name', reason: 'required' };
-  if (name.length > 60) return { ok: false, field: 'name', reason: 'too-long' };
+  if (Array.from(name).length > NAME_MAX) return { ok: false, field: 'name', reason: 'too-long' };
   return { ok: true };
 }

@@ -14,7 +14,8 @@ export const en: Resources = {
   home: {
     greeting: 'Welcome back, {{name}}',
     greetingNew: 'Welcome to the training',
-    namePrompt: 'Enter your name so we can record your progress and issue your certificate.',
+    greetingFirst: 'Welcome to the training, {{name}}',
+    namePrompt: 'Before you start, enter your name: it goes on your record and your certificate.',
     nameLabel: 'Name',
     save: 'Save',
     continue: 'Continue',

@@ -12,7 +12,8 @@ export const zhCN = {
   home: {
     greeting: '{{name}}，欢迎回来',
     greetingNew: '欢迎参加培训',
-    namePrompt: '请输入你的姓名，以便记录学习进度和颁发证书。',
+    greetingFirst: '{{name}}，欢迎参加培训',
+    namePrompt: '开始之前，请输入你的姓名：学习记录和证书上会写这个名字。',
     nameLabel: '姓名',
     save: '保存',
     continue: '继续学习',

@@ -115,7 +115,7 @@ test('a new hire earns the certificate by the course’s rules, prints it alone 
   await page.goto(session.url);
   await page.getByRole('textbox', { name: '姓名' }).fill(NAME);
   await page.getByRole('button', { name: '保存' }).click();
-  await page.getByText(`${NAME}，欢迎回来`).waitFor();
+  await page.getByText(`${NAME}，欢迎参加培训`).waitFor();
   await waitForStored(page, (s) => Object.values(s.learners).some((l) => l.name === NAME), 'the learner’s name to be stored');
   await seedProgress(page, session.url, coursework(course, START - DAY, { except: [FIRST.id] }), { employeeId: 'E1024', department: '零售业务部' });
 

@@ -27,7 +27,7 @@ export function ProfileForm({ initial, onSave, onCancel, submitLabel }: { initia
   return (
     <form className="profile-form" onSubmit={submit} noValidate>
       <label htmlFor={`${uid}-name`}>{t('learner.name')}</label>
-      <input id={`${uid}-name`} autoComplete="name" value={name} maxLength={80} aria-invalid={!!error} aria-describedby={`${uid}-err`} onChange={(e) => setName(e.target.value)} />
+      <input id={`${uid}-name`} autoComplete="name" value={name} aria-invalid={!!error} aria-describedby={`${uid}-err`} onChange={(e) => setName(e.target.value)} />
       <span id={`${uid}-err`} className="field-error" role="alert">{error && t(error)}</span>
       <label htmlFor={`${uid}-emp`}>{t('learner.employeeId')}</label>
       <input id={`${uid}-emp`} value={employeeId} maxLength={40} onChange={(e) => setEmployeeId(e.target.value)} />

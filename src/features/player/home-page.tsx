@@ -29,9 +29,10 @@ export function HomePage({ children }: { children?: ReactNode }) {
         <p className="eyebrow" lang="zh-CN">{course.subtitle}</p>
         <PageHeading title={course.title} lang="zh-CN" />
         <span id="course-title" hidden lang="zh-CN">{course.title}</span>
-        <p className="greeting">{learner?.name ? t('home.greeting', { name: learner.name }) : t('home.greetingNew')}</p>
-        {!learner?.name && <NameForm />}
-        <div className="hero-actions">
+        {/* "welcome back" only to a learner who has begun */}
+        <p className="greeting">{learner?.name ? t(started ? 'home.greeting' : 'home.greetingFirst', { name: learner.name }) : t('home.greetingNew')}</p>
+        {/* a first visit has one thing to do: give a name (the certificate needs it); then the course opens */}
+        {!learner?.name ? <NameForm /> : <div className="hero-actions">
           {/* a certified learner is led to the certificate (the notice below leads to the refresher when it is due), not back into the course */}
           {certified ? (
             <Link className="button primary" to="/records">{t('certification.view')}</Link>
@@ -40,7 +41,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
               {started && targetChapter ? t('home.continueTo', { title: targetChapter.title }) : t('home.start')}
             </Link>
           )}
-        </div>
+        </div>}
         <dl className="summary">
           <div>
             <dt>{t('home.progress')}</dt>
@@ -106,12 +107,14 @@ export function HomePage({ children }: { children?: ReactNode }) {
 function NameForm() {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const [error, setError] = useState(false);
+  // a key, translated when shown
+  const [error, setError] = useState<'' | 'learner.nameRequired' | 'learner.nameTooLong'>('');
   const learnerId = useStore((s) => s.currentLearnerId);
   const update = useStore((s) => s.updateLearner);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!validateProfile({ name }).ok || !learnerId) return setError(true);
+    const v = validateProfile({ name });
+    if (!v.ok || !learnerId) return setError(!v.ok && v.reason === 'too-long' ? 'learner.nameTooLong' : 'learner.nameRequired');
     update(learnerId, { name: name.trim() });
   };
   return (
@@ -119,10 +122,10 @@ function NameForm() {
       <p id="name-help">{t('home.namePrompt')}</p>
       <label htmlFor="learner-name">{t('home.nameLabel')}</label>
       <div className="row">
-        <input id="learner-name" autoComplete="name" value={name} aria-describedby="name-help name-error" aria-invalid={error} onChange={(e) => setName(e.target.value)} maxLength={60} />
-        <button type="submit" className="button">{t('home.save')}</button>
+        <input id="learner-name" autoComplete="name" value={name} aria-describedby="name-help name-error" aria-invalid={!!error} onChange={(e) => setName(e.target.value)} />
+        <button type="submit" className="button primary">{t('home.save')}</button>
       </div>
-      <span id="name-error" className="field-error" role="alert">{error ? t('learner.nameRequired') : ''}</span>
+      <span id="name-error" className="field-error" role="alert">{error && t(error)}</span>
     </form>
   );
 }
