@@ -72,7 +72,7 @@ test('a quiz and a case study done in the interface download in every format, an
   await page.goto(session.url);
   await page.getByRole('textbox', { name: '姓名' }).fill(NAME);
   await page.getByRole('button', { name: '保存' }).click();
-  await page.getByText(`${NAME}，欢迎回来`).waitFor();
+  await page.getByText(`${NAME}，欢迎参加培训`).waitFor();
   await page.getByRole('button', { name: '修改我的信息' }).click();
   await page.getByRole('textbox', { name: '工号（选填）' }).fill(EMPLOYEE);
   await page.getByRole('button', { name: '保存' }).click();
