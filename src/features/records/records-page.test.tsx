@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { createHash } from 'node:crypto';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import course from 'virtual:course';
 import items from 'virtual:course-items';
 import { canonicalJson } from '../../domain/canonical.ts';
@@ -11,6 +11,7 @@ import { setLocale } from '../../i18n/index.ts';
 import { LEARNER_ID, resetStore, testStore, withStore } from '../test-builders.ts';
 import { recordFile } from './record-files.ts';
 import { courseworkIn } from './records-builders.ts';
+import { loadCourseItems } from './use-course-items.ts';
 import { RecordsPage } from './records-page.tsx';
 
 const T = Date.UTC(2026, 2, 1, 1, 0, 0);
@@ -22,6 +23,11 @@ function seedCoursework() {
   testStore().setState((s) => ({ learners: { [LEARNER_ID]: { ...s.learners[LEARNER_ID]!, employeeId: 'E1024' } }, progress: { [LEARNER_ID]: work.progress } }));
   return work;
 }
+
+// the page renders the whole course's record: on a busy machine that takes longer than the default 5 s
+vi.setConfig({ testTimeout: 20_000 });
+// the answer key loads once, before the first test, as the page loads it
+beforeAll(() => loadCourseItems(), 30_000);
 
 let saved: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
