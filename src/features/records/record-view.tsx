@@ -122,7 +122,7 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
               <tbody>
                 {record.actionPlan.filter((i) => i.planId === p.id).map((i) => (
                   <tr key={i.itemId}>
-                    <td>{i.areaLabel}</td>
+                    <td lang="zh-CN">{i.areaLabel}</td>
                     <td>{i.action}</td>
                     <td>{i.measure || t('records.none')}</td>
                     <td>{i.due}</td>
