@@ -44,6 +44,7 @@ export async function linkLms(store: AppStore, launch: LmsLaunch, options: LmsLi
   const id = learnerKey && store.getState().learners[learnerKey] ? learnerKey : store.getState().currentLearnerId;
   if (id && launch.data) {
     const decoded = suspend.decodeSuspendData(launch.data.suspendData, codec, { learnerId: id });
+    if (!decoded.ok && decoded.reason !== 'empty') console.warn('the LMS’s suspend data cannot be read back; this device’s copy is used', decoded.reason);
     const at = launch.data.location?.split('/');
     store.setState((s) => {
       const mine = s.progress[id];
