@@ -27,3 +27,28 @@ describe('a callout', () => {
     for (const [kind, label] of Object.entries(zhCN.reading.callout)) expect(check(`<Callout kind="${kind}" title="${label}">`)).toMatch(`「${label}」`);
   });
 });
+
+const matrixCourse = (matrixAttrs: string, calloutAttrs: string) =>
+  loadCourse(writeCourse({
+    'course.yaml': courseYaml(['ch-one']),
+    'chapters/01-one.mdx': chapter({ body: section('ch-one-s1', `<RiskMatrix id="m1" title="定级"${matrixAttrs}>\n  <Risk id="a" likelihood={2} impact={3}>某风险</Risk>\n</RiskMatrix>\n\n<Callout kind="tip" title="参考思路"${calloutAttrs}>\n\n答案。\n\n</Callout>`) }),
+  }));
+
+describe('a risk matrix’s scale words and its held-back reference answer', () => {
+  test('are accepted when the scales name four levels and the callout waits for a matrix of its chapter', () => {
+    const { problems, manifest } = matrixCourse(' likelihoodScale="很少发生|偶尔发生|较常发生|经常发生" impactScale="轻微|一般|较重|严重"', ' revealAfter="m1"');
+    expect(problems).toEqual([]);
+    expect(manifest).toBeDefined();
+  });
+
+  test('are rejected with the file, line and what to write when a scale has the wrong number of words or the callout names no matrix', () => {
+    const { problems } = matrixCourse(' likelihoodScale="很少|偶尔|经常"', ' revealAfter="m2"');
+    expect(formatProblems(problems)).toMatchInlineSnapshot(`
+      "The course content has 2 problems:
+        content/chapters/01-one.mdx:12 — <RiskMatrix id="m1"> likelihoodScale must name the 4 levels, lowest first, separated by |, got 3 word(s)
+          hint: write likelihoodScale="很少发生|偶尔发生|较常发生|经常发生"
+        content/chapters/01-one.mdx:16 — <Callout> revealAfter names "m2", which is no risk matrix of this chapter
+          hint: write revealAfter="m1""
+    `);
+  });
+});

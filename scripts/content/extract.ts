@@ -350,8 +350,21 @@ function extractMatrix(ctx: Ctx, node: JsxNode): RiskMatrixData | undefined {
   }
   localIds(ctx, node, risks, 'risk');
   if (risks.length === 0) ctx.problem(node, tag(node), 'has no <Risk>', 'add risks: <Risk id="a" likelihood={3} impact={4}>…</Risk>');
+  // the scales' words, lowest first, as the chapter's text names them: the learner rates in the words just read
+  const scale = (name: 'likelihoodScale' | 'impactScale') => {
+    const v = str(ctx, node, name, false);
+    if (v === undefined) return undefined;
+    const words = v.split('|').map((w) => w.trim());
+    if (words.length !== 4 || words.some((w) => !w)) {
+      ctx.problem(node, `${tag(node)} ${name}`, `must name the 4 levels, lowest first, separated by |, got ${words.filter(Boolean).length} word(s)`, `write ${name}="很少发生|偶尔发生|较常发生|经常发生"`);
+      return undefined;
+    }
+    return words;
+  };
+  const likelihoodScale = scale('likelihoodScale');
+  const impactScale = scale('impactScale');
   if (!mid || !title) return undefined;
-  return { id: mid, title, risks: risks.map((r) => r.item) };
+  return { id: mid, title, risks: risks.map((r) => r.item), ...(likelihoodScale ? { likelihoodScale } : {}), ...(impactScale ? { impactScale } : {}) };
 }
 
 function extractPlan(ctx: Ctx, node: JsxNode): ActionPlanData | undefined {
@@ -399,6 +412,7 @@ export function extractMdx(file: string, source: string, ids: IdRegistry, proble
   const replacements: Replacement[] = [];
   const known = new Set<string>(KNOWN_COMPONENTS);
   const blockChildren = new Set<JsxNode>();
+  const revealAfters: { node: JsxNode; id: unknown }[] = [];
   walk(tree, (n, parent) => {
     if (!isJsx(n)) return true;
     const name = n.name ?? '';
@@ -428,6 +442,9 @@ export function extractMdx(file: string, source: string, ids: IdRegistry, proble
     if (name === 'Callout') {
       const kind = attr(n, 'kind');
       if (typeof kind !== 'string' || !CALLOUT_KINDS.includes(kind)) ctx.problem(n, '<Callout> kind', `must be one of ${CALLOUT_KINDS.join(', ')}`, 'e.g. <Callout kind="tip">');
+      // a reference answer kept back until the learner has done a matrix of the same chapter (checked below)
+      const revealAfter = attr(n, 'revealAfter');
+      if (revealAfter !== undefined) revealAfters.push({ node: n, id: revealAfter });
       // the player prints the kind's own label (提示 / 注意 / 规定 / 示例) before the title
       const title = attr(n, 'title');
       const label = typeof kind === 'string' ? CALLOUT_LABELS[kind] : undefined;
@@ -471,6 +488,9 @@ export function extractMdx(file: string, source: string, ids: IdRegistry, proble
     ctx.problem(n, `<${name}>`, `must sit inside <${parentOf[name] ?? 'its parent'}>`);
     return false;
   });
+  for (const r of revealAfters)
+    if (typeof r.id !== 'string' || !interactive.matrices.some((m) => m.id === r.id))
+      ctx.problem(r.node, '<Callout> revealAfter', `names ${JSON.stringify(r.id)}, which is no risk matrix of this chapter`, interactive.matrices.length ? `write revealAfter="${interactive.matrices[0]!.id}"` : 'a callout can wait only for a <RiskMatrix> of its own chapter');
   return {
     frontmatter,
     frontmatterLine: yamlNode ? (lineOf(yamlNode) ?? 1) : 1,

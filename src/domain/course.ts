@@ -90,6 +90,9 @@ export interface RiskMatrixData {
   id: string;
   title: string;
   risks: Risk[];
+  /** the words for likelihood 1–4 and impact 1–4, as the chapter's text uses them (很少发生 … 经常发生) */
+  likelihoodScale?: string[];
+  impactScale?: string[];
 }
 
 export interface ActionPlanData {

@@ -90,6 +90,8 @@ export const en: Resources = {
   },
   reading: {
     keyPoints: 'Key points',
+    heldBack: 'Do the exercise above first: the reference answer appears here once you have rated every risk.',
+    showAnyway: 'Show it now',
     callout: { tip: 'Tip', warning: 'Warning', rule: 'Rule', example: 'Example' },
   },
   quiz: {
@@ -151,7 +153,16 @@ export const en: Resources = {
     label: 'Risk matrix',
     likelihood: 'Likelihood',
     impact: 'Impact',
-    levels: { '1': 'Low', '2': 'Medium', '3': 'Elevated', '4': 'High' },
+    scale: {
+      likelihood: { '1': 'Rare', '2': 'Occasional', '3': 'Frequent', '4': 'Very frequent' },
+      impact: { '1': 'Minor', '2': 'Moderate', '3': 'Major', '4': 'Severe' },
+    },
+    placeOnGrid: 'Place {{risk}} on the matrix',
+    placing: 'Tap a cell of the matrix to place risk {{risk}}',
+    gridPlacing: 'Risk matrix: tap a cell to place risk {{risk}}',
+    cellLabel: 'Place risk {{risk}}: likelihood {{l}} ({{lw}}), impact {{i}} ({{iw}}), grade {{grade}}; here already: {{here}}',
+    cellEmpty: 'none',
+    placedAnnounce: 'Risk {{risk}} placed at likelihood {{l}} ({{lw}}), impact {{i}} ({{iw}}): {{grade}}',
     grade: { high: 'High', elevated: 'Elevated', medium: 'Medium', low: 'Low' },
     gradeLabel: 'Risk grade: {{grade}}',
     check: 'Show results',

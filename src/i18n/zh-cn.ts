@@ -89,6 +89,8 @@ export const zhCN = {
   reading: {
     keyPoints: '本节要点',
     callout: { tip: '提示', warning: '注意', rule: '规定', example: '示例' },
+    heldBack: '先完成上面的练习，再看参考思路：完成全部定级后这里会显示。',
+    showAnyway: '现在就看',
   },
   quiz: {
     title: '测验',
@@ -149,7 +151,16 @@ export const zhCN = {
     label: '风险矩阵',
     likelihood: '可能性',
     impact: '影响程度',
-    levels: { '1': '低', '2': '中', '3': '较高', '4': '高' },
+    scale: {
+      likelihood: { '1': '很少发生', '2': '偶尔发生', '3': '较常发生', '4': '经常发生' },
+      impact: { '1': '轻微', '2': '一般', '3': '较重', '4': '严重' },
+    },
+    placeOnGrid: '在矩阵中放置 {{risk}}',
+    placing: '点击矩阵中的格子，放置风险 {{risk}}',
+    gridPlacing: '风险矩阵：点击格子放置风险 {{risk}}',
+    cellLabel: '放置风险 {{risk}}：可能性 {{l}}（{{lw}}），影响 {{i}}（{{iw}}），等级{{grade}}；已放置：{{here}}',
+    cellEmpty: '无',
+    placedAnnounce: '风险 {{risk}} 已放在可能性 {{l}}（{{lw}}）、影响 {{i}}（{{iw}}）：{{grade}}',
     grade: { high: '高', elevated: '较高', medium: '中', low: '低' },
     gradeLabel: '风险等级：{{grade}}',
     check: '查看结果',

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import '../../i18n/index.ts';
 import { inChapter, progress, resetStore, riskMatrix } from '../test-builders.ts';
 import { RiskMatrix } from './risk-matrix.tsx';
@@ -9,6 +9,12 @@ import { RiskMatrix } from './risk-matrix.tsx';
 beforeEach(() => {
   resetStore();
 });
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** A desktop (the matrix beside the list) or a phone (the matrix inside the risk being placed). */
+const screenWidth = (wide: boolean) => vi.stubGlobal('matchMedia', (q: string) => ({ matches: wide && q.includes('min-width'), addEventListener() {}, removeEventListener() {} }));
 
 const data = riskMatrix({
   id: 'm-matrix',
@@ -45,7 +51,8 @@ test('before rating, each risk offers likelihood and impact from 1 to 4 and show
   const item = within(risk('未核实客户本人身份即为代办人办理业务'));
   const likelihood = item.getByRole('combobox', { name: '可能性' });
   expect(likelihood).toHaveValue('');
-  expect(within(likelihood).getAllByRole('option').map((o) => o.textContent)).toEqual(['—', '1 · 低', '2 · 中', '3 · 较高', '4 · 高']);
+  // scale words, never the grade words (高 / 较高 / 中 / 低), which would read as the answer
+  expect(within(likelihood).getAllByRole('option').map((o) => o.textContent)).toEqual(['—', '1 · 很少发生', '2 · 偶尔发生', '3 · 较常发生', '4 · 经常发生']);
   expect(likelihood).toHaveAccessibleDescription('A未核实客户本人身份即为代办人办理业务');
   expect(gradeOf('未核实客户本人身份即为代办人办理业务')).toBeEmptyDOMElement();
   expect(screen.getByText('已评估 0/2 项')).toBeInTheDocument();
@@ -91,6 +98,8 @@ test('查看结果 compares the rated risks with the trainer: same grade matches
   expect(within(risk('未核实客户本人身份即为代办人办理业务')).queryByText(/讲师/)).not.toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: '查看结果' }));
+  // pressed once, the results follow every change: the button is gone
+  expect(screen.queryByRole('button', { name: '查看结果' })).not.toBeInTheDocument();
   expect(within(risk('未核实客户本人身份即为代办人办理业务')).getByText('与讲师不同：讲师判断为可能性 4、影响 4（高）')).toBeInTheDocument();
   expect(within(risk('办公用品申领单据流转较慢')).queryByText(/讲师/)).not.toBeInTheDocument();
   expect(summary()).toHaveTextContent('0/2 项与讲师判断的等级一致');
@@ -119,8 +128,48 @@ test('each rated risk appears by its letter in the matrix cell of its likelihood
   const user = renderMatrix();
   await rate(user, '办公用品申领单据流转较慢', 3, 2);
   const grid = screen.getByRole('table', { name: '风险矩阵' });
-  const row = within(grid).getByRole('row', { name: /^2 / });
+  const row = within(grid).getByRole('row', { name: /^2一般 / });
   const cells = within(row).getAllByRole('cell');
   expect(cells[2]).toHaveTextContent('中B');
   expect(cells.filter((c) => /[AB]/.test(c.textContent ?? ''))).toHaveLength(1);
+});
+
+test('authored scale words name the levels, as the chapter’s text does', () => {
+  render(inChapter({ matrices: [{ ...data, likelihoodScale: ['极少', '偶尔', '常有', '总是'], impactScale: ['轻', '中等', '重', '极重'] }] }, <RiskMatrix id={data.id} />));
+  const item = within(risk('办公用品申领单据流转较慢'));
+  expect(within(item.getByRole('combobox', { name: '影响程度' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['—', '1 · 轻', '2 · 中等', '3 · 重', '4 · 极重']);
+  expect(within(screen.getByRole('table')).getByRole('columnheader', { name: '4总是' })).toBeInTheDocument();
+});
+
+test('on a desktop a tap on a cell places the chosen risk, and the next unplaced risk is chosen for the next tap', async () => {
+  screenWidth(true);
+  const user = renderMatrix();
+  const grid = screen.getByRole('table', { name: '风险矩阵：点击格子放置风险 A' });
+  await user.click(within(grid).getByRole('button', { name: /^放置风险 A：可能性 3（较常发生），影响 4（严重），等级高/ }));
+  expect(progress().matrices['m-matrix']?.a).toEqual({ likelihood: 3, impact: 4 });
+  expect(gradeOf('未核实客户本人身份即为代办人办理业务')).toHaveTextContent('风险等级：高');
+  expect(screen.getByText('风险 A 已放在可能性 3（较常发生）、影响 4（严重）：高')).toBeInTheDocument();
+  // B is next; the cell now says A is there
+  const next = screen.getByRole('table', { name: '风险矩阵：点击格子放置风险 B' });
+  expect(within(next).getByRole('button', { name: /可能性 3（较常发生），影响 4（严重），等级高；已放置：A$/ })).toBeInTheDocument();
+  // choosing a risk by its button moves a placed one
+  await user.click(screen.getByRole('button', { name: '在矩阵中放置 A', pressed: false }));
+  expect(screen.getByRole('button', { name: '在矩阵中放置 A' })).toHaveAttribute('aria-pressed', 'true');
+  await user.click(within(screen.getByRole('table', { name: /放置风险 A/ })).getByRole('button', { name: /可能性 1（很少发生），影响 1（轻微）/ }));
+  expect(progress().matrices['m-matrix']?.a).toEqual({ likelihood: 1, impact: 1 });
+});
+
+test('on a phone the matrix opens inside the risk being placed, closes after the tap and gives focus back', async () => {
+  screenWidth(false);
+  const user = renderMatrix();
+  const item = risk('办公用品申领单据流转较慢');
+  expect(within(item).queryByRole('table')).not.toBeInTheDocument();
+  const open = within(item).getByRole('button', { name: '在矩阵中放置 B' });
+  await user.click(open);
+  expect(open).toHaveAttribute('aria-pressed', 'true');
+  await user.click(within(within(item).getByRole('table')).getByRole('button', { name: /可能性 2（偶尔发生），影响 1（轻微）/ }));
+  expect(progress().matrices['m-matrix']?.b).toEqual({ likelihood: 2, impact: 1 });
+  expect(within(item).queryByRole('table')).not.toBeInTheDocument();
+  expect(open).toHaveFocus();
+  expect(within(item).getByRole('combobox', { name: '可能性' })).toHaveValue('2');
 });
