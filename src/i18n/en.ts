@@ -603,6 +603,7 @@ export const en: Resources = {
       questions: 'Question analysis',
       questionsHint: 'Each learner’s first response counts. Facility: the share of learners who answered right; above 0.9 is too easy, below 0.3 too hard. The point-biserial correlation and the upper–lower index (the facility of the top 27% minus that of the bottom 27%) show how well a question separates strong from weak learners: the nearer 1 the better; below 0, weaker learners get it right more often.',
       onlyFlagged: 'Show flagged questions only',
+      more: 'Show {{n}} more questions',
       question: 'Question',
       responses: 'Responses',
       facility: 'Facility',

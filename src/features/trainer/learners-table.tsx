@@ -4,7 +4,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDuration } from '../../ui/labels.ts';
 import { formatCalendarDate, localCalendar } from '../../ui/local-calendar.ts';
 
-const PAGE = 100;
+const PAGE = 50;
 const COLUMNS: SortKey[] = ['name', 'employeeId', 'department', 'status', 'score', 'time', 'completed', 'validUntil'];
 
 /** The learners, sortable by any column and filtered by department, status and certificates expiring soon. */

@@ -4,6 +4,9 @@ import type { QuestionStats, TrainingReport } from '../../domain/training-report
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { partLabel } from '../../ui/labels.ts';
 
+/** the hardest questions first, a page at a time: a course has hundreds, and the report appears at once */
+const QUESTIONS_PAGE = 30;
+
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const num = (n: number | undefined, places = 2) => (n === undefined ? '—' : n.toFixed(places));
 
@@ -23,6 +26,7 @@ const flagText = (t: TFunction, q: QuestionStats) => q.flags.map((f) => t(`train
 export function ReportView({ report: r }: { report: TrainingReport }) {
   const { t } = useTranslation();
   const [onlyFlagged, setOnlyFlagged] = useState(false);
+  const [shown, setShown] = useState(QUESTIONS_PAGE);
   const questions = [...r.questions].sort((a, b) => a.facility - b.facility || b.responses - a.responses).filter((q) => !onlyFlagged || q.flags.length > 0);
   return (
     <section className="trainer-report" aria-labelledby="report-heading">
@@ -101,7 +105,7 @@ export function ReportView({ report: r }: { report: TrainingReport }) {
               </tr>
             </thead>
             <tbody>
-              {questions.map((q) => (
+              {questions.slice(0, shown).map((q) => (
                 <tr key={`${q.kind}:${q.id}`} className={q.flags.length ? 'flagged' : undefined}>
                   <th scope="row" data-label={t('trainer.report.question')}><code>{q.id}</code> <span lang="zh-CN">{q.prompt}</span></th>
                   <td data-label={t('trainer.report.part')}>{partLabel(t, q.part)}</td>
@@ -121,6 +125,9 @@ export function ReportView({ report: r }: { report: TrainingReport }) {
               ))}
             </tbody>
           </table>
+          {questions.length > shown && (
+            <button type="button" className="button" onClick={() => setShown((n) => n + QUESTIONS_PAGE)}>{t('trainer.report.more', { n: Math.min(QUESTIONS_PAGE, questions.length - shown) })}</button>
+          )}
         </>
       )}
     </section>
