@@ -213,7 +213,7 @@ async function relaunchResumes(version: Version, mode: 'iframe' | 'window', prio
   await exit(host, version === '1.2' ? 'LMSFinish' : 'Terminate');
 }
 
-test('SCORM 1.2 in an iframe: status, score, session time, interactions and suspend data in the LMS; a relaunch in a new window resumes', async () => {
+test('SCORM 1.2 in an iframe: status, score, session time, interactions and suspend data in the LMS; a relaunch in a new window resumes', async (t) => {
   const { host, app } = await launch('1.2', 'iframe', {
     'cmi.core.student_id': STUDENT.id,
     'cmi.core.student_name': STUDENT.lms12,
@@ -230,6 +230,7 @@ test('SCORM 1.2 in an iframe: status, score, session time, interactions and susp
   assert.match(c['cmi.core.session_time'] ?? '', /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
   assert.ok((c['cmi.suspend_data'] ?? '').length > 0 && c['cmi.suspend_data']!.length <= 4096, `suspend data of ${c['cmi.suspend_data']?.length} characters`);
   const ids = interactionIds(c);
+  t.diagnostic(`SCORM 1.2: suspend_data ${c['cmi.suspend_data']!.length} characters, ${ids.length} interactions, session_time ${c['cmi.core.session_time']}`);
   for (const q of QUIZ.questions) assert.ok(ids.includes(q.id), `interaction ${q.id} written`);
   assert.ok(ids.length >= QUIZ.questions.length + 2, `${ids.length} interactions`);
   assert.equal(new Set(Object.keys(c).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))).size, ids.length);
