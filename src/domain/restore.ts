@@ -267,6 +267,7 @@ export function restoreState(raw: unknown, m: CourseManifest): RestoreReport {
       createdAt: isNum(l.createdAt) ? l.createdAt : 0,
       ...(isStr(l.employeeId) && l.employeeId ? { employeeId: l.employeeId } : {}),
       ...(isStr(l.department) && l.department ? { department: l.department } : {}),
+      ...(isObj(l.pin) && isStr(l.pin.salt) && isStr(l.pin.hash) && /^[0-9a-f]{64}$/.test(l.pin.hash) ? { pin: { salt: l.pin.salt, hash: l.pin.hash } } : {}),
     };
   }
   const progress: Record<string, LearnerProgress> = {};

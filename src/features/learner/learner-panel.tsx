@@ -5,6 +5,7 @@ import { completionSummary } from '../../domain/completion-record.ts';
 import { emptyProgress } from '../../domain/progress.ts';
 import { useAppStore, useStore } from '../../state/store.ts';
 import { formatDuration } from '../../ui/labels.ts';
+import { PinPrompt, PinSettings } from './pin-forms.tsx';
 import { ProfileForm } from './profile-form.tsx';
 
 /** Learners on a shared device: who is learning, switching, adding, editing and deleting one's own data. */
@@ -15,8 +16,10 @@ export function LearnerPanel() {
   const currentId = useStore((s) => s.currentLearnerId);
   const store = useAppStore();
   const { updateLearner, addLearner, switchLearner, deleteLearner } = store.getState();
-  const [mode, setMode] = useState<'view' | 'edit' | 'add' | 'confirm-delete'>('view');
-  const [status, setStatus] = useState<'' | 'learner.deleted'>(''); // a key: follows a change of language
+  const [mode, setMode] = useState<'view' | 'edit' | 'add' | 'confirm-delete' | 'pin'>('view');
+  // a learner with a PIN waiting to be switched to
+  const [unlocking, setUnlocking] = useState<string>();
+  const [status, setStatus] = useState<'' | 'learner.deleted' | 'learner.pinSaved' | 'learner.pinRemoved'>(''); // a key: follows a change of language
   const confirmRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (mode === 'confirm-delete') confirmRef.current?.focus();
@@ -38,8 +41,16 @@ export function LearnerPanel() {
           </p>
           <button type="button" className="button secondary" onClick={() => setMode('edit')}>{t('learner.edit')}</button>
           <button type="button" className="button secondary" onClick={() => setMode('add')}>{t('learner.add')}</button>
+          <button type="button" className="button secondary" onClick={() => setMode('pin')}>{current.pin ? t('learner.pinChange') : t('learner.pinSet')}</button>
           <button type="button" className="button danger" onClick={() => setMode('confirm-delete')}>{t('learner.delete')}</button>
         </div>
+      )}
+      {current && mode === 'pin' && (
+        <PinSettings learner={current} onCancel={() => setMode('view')} onSave={(pin) => {
+          updateLearner(current.id, { pin });
+          setMode('view');
+          setStatus(pin ? 'learner.pinSaved' : 'learner.pinRemoved');
+        }} />
       )}
       {current && mode === 'edit' && (
         <ProfileForm initial={current} onCancel={() => setMode('view')} onSave={(f) => {
@@ -59,15 +70,32 @@ export function LearnerPanel() {
       {current && mode === 'confirm-delete' && (
         <div className="confirm-box">
           <p ref={confirmRef} tabIndex={-1}>{t('learner.confirmDelete', { name: nameOf(current.name) })}</p>
-          <div className="row">
-            <button type="button" className="button danger" onClick={() => {
+          {(() => {
+            const remove = () => {
               deleteLearner(current.id);
               store.getState().ensureLearner();
               setMode('view');
               setStatus('learner.deleted');
-            }}>{t('learner.confirm')}</button>
-            <button type="button" className="button secondary" onClick={() => setMode('view')}>{t('learner.cancel')}</button>
-          </div>
+            };
+            // a learner with a PIN: deleting their data asks for it
+            return current.pin ? (
+              <PinPrompt learner={current} label={t('learner.pinFor', { name: nameOf(current.name) })} confirmLabel={t('learner.confirm')} danger onConfirm={remove} onCancel={() => setMode('view')} />
+            ) : (
+              <div className="row">
+                <button type="button" className="button danger" onClick={remove}>{t('learner.confirm')}</button>
+                <button type="button" className="button secondary" onClick={() => setMode('view')}>{t('learner.cancel')}</button>
+              </div>
+            );
+          })()}
+        </div>
+      )}
+      {unlocking && learners[unlocking] && (
+        <div className="confirm-box">
+          <PinPrompt learner={learners[unlocking]!} label={t('learner.pinFor', { name: nameOf(learners[unlocking]!.name) })} confirmLabel={t('learner.pinOpen')} onCancel={() => setUnlocking(undefined)} onConfirm={() => {
+            switchLearner(unlocking);
+            setUnlocking(undefined);
+            setMode('view');
+          }} />
         </div>
       )}
       <p role="status" className="hint">{status && t(status)}</p>
@@ -92,7 +120,7 @@ export function LearnerPanel() {
                     {l.id === currentId ? (
                       <>{nameOf(l.name)} {t('learner.you')}</>
                     ) : (
-                      <button type="button" className="link-button" onClick={() => switchLearner(l.id)}>{t('learner.switchTo', { name: nameOf(l.name) })}</button>
+                      <button type="button" className="link-button" aria-expanded={l.pin ? unlocking === l.id : undefined} onClick={() => (l.pin ? setUnlocking(unlocking === l.id ? undefined : l.id) : switchLearner(l.id))}>{t('learner.switchTo', { name: nameOf(l.name) })}</button>
                     )}
                   </th>
                   <td>{s.chaptersCompleted}/{s.chapters}</td>
