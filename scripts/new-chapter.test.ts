@@ -13,7 +13,8 @@ function courseCopy(): string {
   return root;
 }
 
-describe('npm run new:chapter', () => {
+// each test checks a copy of the whole course, as npm run check:content does
+describe('npm run new:chapter', { timeout: 60_000 }, () => {
   test('writes a chapter that passes the content check as it is, and lists it in course.yaml after its part', () => {
     const root = courseCopy();
     const before = readFileSync(join(root, 'content/course.yaml'), 'utf8');
