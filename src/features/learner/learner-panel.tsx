@@ -100,7 +100,7 @@ export function LearnerPanel() {
       )}
       <p role="status" className="hint">{status && t(status)}</p>
       {list.length > 0 && (
-        <table className="learners-table">
+        <table className="learners-table stack">
           <caption>{t('learner.progressTable')}</caption>
           <thead>
             <tr>
@@ -123,9 +123,9 @@ export function LearnerPanel() {
                       <button type="button" className="link-button" aria-expanded={l.pin ? unlocking === l.id : undefined} onClick={() => (l.pin ? setUnlocking(unlocking === l.id ? undefined : l.id) : switchLearner(l.id))}>{t('learner.switchTo', { name: nameOf(l.name) })}</button>
                     )}
                   </th>
-                  <td>{s.chaptersCompleted}/{s.chapters}</td>
-                  <td>{formatDuration(t, s.totalActiveMs)}</td>
-                  <td>{s.score ? `${Math.round(s.score.percent)}%` : '—'}</td>
+                  <td data-label={t('learner.colChapters')} className="keep">{s.chaptersCompleted}/{s.chapters}</td>
+                  <td data-label={t('learner.colTime')} className="keep">{formatDuration(t, s.totalActiveMs)}</td>
+                  <td data-label={t('learner.colScore')} className="keep">{s.score ? `${Math.round(s.score.percent)}%` : '—'}</td>
                 </tr>
               );
             })}

@@ -36,7 +36,7 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
 
       <section aria-labelledby="rec-chapters">
         <h2 id="rec-chapters">{t('records.chapters')}</h2>
-        <table className="records-table">
+        <table className="records-table stack">
           <thead>
             <tr>
               <th scope="col">{t('records.colChapter')}</th>
@@ -53,11 +53,11 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
               return (
                 <tr key={c.id}>
                   <th scope="row"><span className="hint">{partLabel(t, c.part)}</span> <span lang="zh-CN">{c.title}</span></th>
-                  <td>{t(`status.${c.status}`)}</td>
-                  <td>{c.sectionsSeen}/{c.sections}</td>
-                  <td>{c.score ? `${Math.round(c.score.percent)}%${c.score.passed ? ' ✓' : ''}` : t('records.none')}</td>
-                  <td>{hasQuiz ? quizAttempts(record.interactions, c.id) : t('records.none')}</td>
-                  <td>{formatDuration(t, c.timeMs)}</td>
+                  <td data-label={t('records.colStatus')} className="keep">{t(`status.${c.status}`)}</td>
+                  <td data-label={t('records.colSections')} className="keep">{c.sectionsSeen}/{c.sections}</td>
+                  <td data-label={t('records.colQuiz')} className="keep">{c.score ? `${Math.round(c.score.percent)}%${c.score.passed ? ' ✓' : ''}` : t('records.none')}</td>
+                  <td data-label={t('records.colAttempts')} className="keep">{hasQuiz ? quizAttempts(record.interactions, c.id) : t('records.none')}</td>
+                  <td data-label={t('records.colTime')} className="keep">{formatDuration(t, c.timeMs)}</td>
                 </tr>
               );
             })}
@@ -68,7 +68,7 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
 
       <section aria-labelledby="rec-scenarios">
         <h2 id="rec-scenarios">{t('records.scenarios')}</h2>
-        <table className="records-table">
+        <table className="records-table stack">
           <thead>
             <tr><th scope="col">{t('records.colScenario')}</th><th scope="col">{t('records.colBest')}</th><th scope="col">{t('records.colScore')}</th><th scope="col">{t('records.detail.colRuns')}</th></tr>
           </thead>
@@ -76,9 +76,9 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
             {scenarios.map((s) => (
               <tr key={s.id}>
                 <th scope="row" lang="zh-CN">{s.title}</th>
-                <td>{s.outcome ? <>{t(`scenario.rating.${s.outcome.rating}`)} · <span lang="zh-CN">{s.outcome.title}</span></> : t('records.notTried')}</td>
-                <td>{s.runs > 0 ? `${s.score}/${s.maxScore}` : t('records.none')}</td>
-                <td>{s.runs}</td>
+                <td data-label={t('records.colBest')}>{s.outcome ? <>{t(`scenario.rating.${s.outcome.rating}`)} · <span lang="zh-CN">{s.outcome.title}</span></> : t('records.notTried')}</td>
+                <td data-label={t('records.colScore')} className="keep">{s.runs > 0 ? `${s.score}/${s.maxScore}` : t('records.none')}</td>
+                <td data-label={t('records.detail.colRuns')} className="keep">{s.runs}</td>
               </tr>
             ))}
           </tbody>
@@ -90,7 +90,7 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
         {record.attempts.length === 0 ? (
           <p>{t('records.assessmentNone')}</p>
         ) : (
-          <table className="records-table">
+          <table className="records-table stack">
             <caption>{t('records.detail.attempts')}</caption>
             <thead>
               <tr><th scope="col">{t('records.detail.colAttempt')}</th><th scope="col">{t('records.detail.colMode')}</th><th scope="col">{t('records.detail.colSubmitted')}</th><th scope="col">{t('records.colScore')}</th><th scope="col">{t('records.detail.colResult')}</th></tr>
@@ -99,10 +99,10 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
               {record.attempts.map((a) => (
                 <tr key={a.n}>
                   <th scope="row">{a.n}</th>
-                  <td>{t(`records.detail.mode.${a.mode}`)}</td>
-                  <td>{a.submittedAt === undefined ? t('records.detail.notSubmitted') : when(a.submittedAt)}</td>
-                  <td>{a.score ? `${Math.round(a.score.percent)}%` : t('records.none')}</td>
-                  <td>{a.passed === undefined ? t('records.none') : a.passed ? t('records.passedWord') : t('records.notPassedWord')}</td>
+                  <td data-label={t('records.detail.colMode')} className="keep">{t(`records.detail.mode.${a.mode}`)}</td>
+                  <td data-label={t('records.detail.colSubmitted')} className="keep">{a.submittedAt === undefined ? t('records.detail.notSubmitted') : when(a.submittedAt)}</td>
+                  <td data-label={t('records.colScore')} className="keep">{a.score ? `${Math.round(a.score.percent)}%` : t('records.none')}</td>
+                  <td data-label={t('records.detail.colResult')} className="keep">{a.passed === undefined ? t('records.none') : a.passed ? t('records.passedWord') : t('records.notPassedWord')}</td>
                 </tr>
               ))}
             </tbody>
@@ -116,17 +116,17 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
           <p>{t('records.planEmpty')}</p>
         ) : (
           plans.map((p) => (
-            <table key={p.id} className="records-table">
+            <table key={p.id} className="records-table stack">
               <caption lang="zh-CN">{p.title}</caption>
               <thead><tr><th scope="col">{t('plan.area')}</th><th scope="col">{t('plan.action')}</th><th scope="col">{t('plan.measure')}</th><th scope="col">{t('plan.due')}</th><th scope="col">{t('plan.done')}</th></tr></thead>
               <tbody>
                 {record.actionPlan.filter((i) => i.planId === p.id).map((i) => (
                   <tr key={i.itemId}>
-                    <td lang="zh-CN">{i.areaLabel}</td>
-                    <td>{i.action}</td>
-                    <td>{i.measure || t('records.none')}</td>
-                    <td>{i.due}</td>
-                    <td>{i.done ? '✓' : ''}</td>
+                    <td data-label={t('plan.area')} lang="zh-CN">{i.areaLabel}</td>
+                    <td data-label={t('plan.action')}>{i.action}</td>
+                    <td data-label={t('plan.measure')}>{i.measure || t('records.none')}</td>
+                    <td data-label={t('plan.due')} className="keep">{i.due}</td>
+                    <td data-label={t('plan.done')} className="keep">{i.done ? '✓' : ''}</td>
                   </tr>
                 ))}
               </tbody>
