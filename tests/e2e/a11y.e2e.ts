@@ -249,6 +249,8 @@ const READY: Record<string, (page: Page) => Promise<void>> = {
   assessment: (page) => page.locator('main.assessment').waitFor(),
   records: (page) => page.locator('main.records').waitFor(),
   settings: (page) => page.locator('#storage-heading').waitFor(),
+  trainer: (page) => page.locator('main.trainer').waitFor(),
+  search: (page) => page.locator('main.search-page input').waitFor(),
 };
 
 /** The app's routes without parameters ('assessment', 'records', …), read from its route table. */
@@ -269,6 +271,7 @@ const ROUTES: { what: string; hash: string; ready(page: Page): Promise<void> }[]
       await ready(page);
     },
   })),
+  { what: 'the glossary', hash: '#/glossary', ready: (page: Page) => page.locator('main.glossary-page h1').waitFor() },
   { what: 'the not-found page', hash: '#/no/such/page', ready: (page: Page) => page.locator('h1').filter({ hasText: /页面不存在|Page not found/ }).waitFor() },
 ];
 
