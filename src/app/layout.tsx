@@ -9,6 +9,7 @@ import { useDurability } from '../features/offline/use-durability.ts';
 import { setLocale } from '../i18n/index.ts';
 import { useStore } from '../state/store.ts';
 import { lmsLink, onLmsLink } from '../lms/status.ts';
+import { COURSE_LANG } from '../ui/course-lang.ts';
 
 /** the LMS banner loads only inside an LMS */
 const LmsBanner = lazy(() => import('../features/lms/lms-banner.tsx'));
@@ -30,8 +31,8 @@ export function Layout() {
       <header className="topbar">
         {/* the accessible names contain the visible labels (WCAG 2.5.3), each part in its own language */}
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true" lang="zh-CN">知</span>
-          <span className="brand-title" lang="zh-CN">{course.title}</span>
+          <span className="brand-mark" aria-hidden="true" lang={COURSE_LANG}>知</span>
+          <span className="brand-title" lang={COURSE_LANG}>{course.title}</span>
           <span className="visually-hidden"> {t('app.home')}</span>
         </Link>
         <div className="topbar-actions">

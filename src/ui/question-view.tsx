@@ -3,6 +3,7 @@ import { useTranslation } from '../i18n/use-translation.ts';
 import type { Question } from '../domain/course.ts';
 import { correctAnswer, type Answer, type QuestionScore } from '../domain/scoring.ts';
 import { displayOrder } from './display-order.ts';
+import { COURSE_LANG } from './course-lang.ts';
 
 interface Props {
   question: Question;
@@ -90,7 +91,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
                     }
                   }}
                 />
-                <span lang="zh-CN">{c.text}</span>
+                <span lang={COURSE_LANG}>{c.text}</span>
                 {isKey && <span className="key-mark">{t('quiz.correctAnswerMark')}</span>}
               </label>
             );
@@ -122,7 +123,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
           <ol className="order-list" aria-describedby={`${uid}-oh`}>
             {answer.order.map((cid, i) => (
               <li key={cid}>
-                <span className="order-text" lang="zh-CN">{choiceText(cid)}</span>
+                <span className="order-text" lang={COURSE_LANG}>{choiceText(cid)}</span>
                 <span className="order-buttons">
                   <button
                     type="button"
@@ -157,7 +158,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
           {reveal && key.type === 'order' && (
             <div className="key-block">
               <p className="box-title">{t('quiz.correctAnswer')}</p>
-              <ol lang="zh-CN">{key.order.map((cid) => <li key={cid}>{choiceText(cid)}</li>)}</ol>
+              <ol lang={COURSE_LANG}>{key.order.map((cid) => <li key={cid}>{choiceText(cid)}</li>)}</ol>
             </div>
           )}
         </>
@@ -169,7 +170,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
           <div className="match-list">
             {q.pairs.map((p) => (
               <div key={p.id} className="match-row">
-                <label htmlFor={`${uid}-${p.id}`} lang="zh-CN">{p.left}</label>
+                <label htmlFor={`${uid}-${p.id}`} lang={COURSE_LANG}>{p.left}</label>
                 <select
                   id={`${uid}-${p.id}`}
                   value={answer.pairs[p.id] ?? ''}
@@ -178,10 +179,10 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
                 >
                   <option value="">{t('quiz.matchPlaceholder')}</option>
                   {order.rights.map((rid) => (
-                    <option key={rid} value={rid} lang="zh-CN">{q.pairs.find((x) => x.id === rid)!.right}</option>
+                    <option key={rid} value={rid} lang={COURSE_LANG}>{q.pairs.find((x) => x.id === rid)!.right}</option>
                   ))}
                 </select>
-                {reveal && <span className="key-mark">{t('quiz.correctAnswer')}：<span lang="zh-CN">{p.right}</span></span>}
+                {reveal && <span className="key-mark">{t('quiz.correctAnswer')}：<span lang={COURSE_LANG}>{p.right}</span></span>}
               </div>
             ))}
           </div>
@@ -204,8 +205,8 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
             {(submitted.answer.type === 'single' || submitted.answer.type === 'multiple') &&
               q.choices
                 .filter((c) => c.feedback && picked(c.id))
-                .map((c) => <p key={c.id} className="choice-feedback" lang="zh-CN">「{c.text}」：{c.feedback}</p>)}
-            <p className="explain"><strong>{t('quiz.explanation')}：</strong><span lang="zh-CN">{q.explain}</span></p>
+                .map((c) => <p key={c.id} className="choice-feedback" lang={COURSE_LANG}>「{c.text}」：{c.feedback}</p>)}
+            <p className="explain"><strong>{t('quiz.explanation')}：</strong><span lang={COURSE_LANG}>{q.explain}</span></p>
           </>
         )}
       </div>
@@ -229,7 +230,7 @@ export function QuestionLegend({ index, total, prompt, points, type }: { index: 
   return (
     <legend>
       <span className="question-count">{t('quiz.question', { n: index + 1, total })} · <span className="question-kind">{t(`quiz.kind.${type}`)}</span></span>
-      <span className="question-prompt" lang="zh-CN">{prompt}</span>
+      <span className="question-prompt" lang={COURSE_LANG}>{prompt}</span>
       <span className="question-points">{t('quiz.points', { count: points })}</span>
     </legend>
   );

@@ -7,6 +7,7 @@ import { removePlanItem, restorePlanItem, savePlanItem } from '../../domain/prog
 import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../../ui/chapter-context.ts';
 import { localCalendar } from '../../ui/local-calendar.ts';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 const NO_ITEMS: never[] = [];
 const today = () => localCalendar.dateOf(Date.now());
@@ -62,7 +63,7 @@ export function ActionPlan({ id }: { id: string }) {
     // lang="" (their language is not known)
     <section className="action-plan" aria-labelledby={`ap-${id}`} lang={i18n.language}>
       <p className="eyebrow">{t('plan.label')}</p>
-      <h3 id={`ap-${id}`} lang="zh-CN">{plan.title}</h3>
+      <h3 id={`ap-${id}`} lang={COURSE_LANG}>{plan.title}</h3>
       {items.length === 0 ? (
         <p className="hint">{t('plan.empty')}</p>
       ) : (
@@ -90,7 +91,7 @@ export function ActionPlan({ id }: { id: string }) {
               </li>
             ) : (
               <li key={i.id} className={i.done ? 'done' : undefined}>
-                <span className="badge" lang="zh-CN">{label(i.area)}</span>
+                <span className="badge" lang={COURSE_LANG}>{label(i.area)}</span>
                 <span className="plan-action" id={`${uid}-${i.id}`} lang="">{i.action}</span>
                 {i.measure && <span className="plan-measure">{t('plan.measureLabel', { measure: i.measure })}</span>}
                 <span className="plan-due">{t('plan.dueLabel', { due: i.due })}</span>
@@ -209,7 +210,7 @@ function PlanForm({ plan, others, editing, submitLabel, legend, clearOnSave, onS
     <form className="plan-form" onSubmit={submit} noValidate aria-label={legend}>
       <label htmlFor={`${uid}-area`}>{t('plan.area')}</label>
       <select id={`${uid}-area`} ref={firstRef} value={draft.area} onChange={set('area')}>
-        {plan.areas.map((a) => <option key={a.id} value={a.id} lang="zh-CN">{a.label}</option>)}
+        {plan.areas.map((a) => <option key={a.id} value={a.id} lang={COURSE_LANG}>{a.label}</option>)}
       </select>
       <label htmlFor={`${uid}-action`}>{t('plan.action')}</label>
       <textarea id={`${uid}-action`} value={draft.action} rows={2} onChange={set('action')} {...reference('action')} />

@@ -21,6 +21,7 @@ import { RequirementsList } from '../../ui/requirements-list.tsx';
 import { loadBank } from './bank.ts';
 import { Exam } from './exam.tsx';
 import { ExamResult } from './exam-result.tsx';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 const SETTINGS = settingsOf(course);
 const NO_ROUNDS: never[] = [];
@@ -72,7 +73,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
     if (finishedAt) resultRef.current?.focus();
   }, [finishedAt]);
 
-  if (!bank) return <main id="main" className="page" tabIndex={-1}><PageHeading title={title} lang="zh-CN" /><p role="status">{t('assessment.loading')}</p></main>;
+  if (!bank) return <main id="main" className="page" tabIndex={-1}><PageHeading title={title} lang={COURSE_LANG} /><p role="status">{t('assessment.loading')}</p></main>;
 
   const reqs = requirements(progress, course);
   const canOpen = assessmentOpen(progress, course);
@@ -110,7 +111,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
   return (
     <main id="main" tabIndex={-1} className="page assessment">
       <p className="eyebrow">{t('assessment.eyebrow')}</p>
-      <PageHeading title={title} lang="zh-CN" />
+      <PageHeading title={title} lang={COURSE_LANG} />
 
       {open ? (
         <Exam key={open.n} attempt={open} questions={questions} title={examTitle} onAnswer={answer} onSubmit={handIn} />
@@ -131,7 +132,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
               {changed.length > 0 && (
                 <div className="changed-chapters">
                   <p>{t('certification.changedSince', { version: cert.courseVersion })}</p>
-                  <ul>{changed.map((id) => { const c = course.chapters.find((x) => x.id === id)!; return <li key={id}><Link to={`/chapter/${id}`} lang="zh-CN">{c.title}</Link></li>; })}</ul>
+                  <ul>{changed.map((id) => { const c = course.chapters.find((x) => x.id === id)!; return <li key={id}><Link to={`/chapter/${id}`} lang={COURSE_LANG}>{c.title}</Link></li>; })}</ul>
                 </div>
               )}
               {due && (
@@ -161,7 +162,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
                   <ul>
                     {round.remaining.map((sid) => {
                       const at = sectionTitle(sid);
-                      return at ? <li key={sid}><Link to={`/chapter/${at.chapter.id}/${sid}`}><span lang="zh-CN">{at.chapter.title}</span> · <span lang="zh-CN">{at.section.title}</span></Link></li> : null;
+                      return at ? <li key={sid}><Link to={`/chapter/${at.chapter.id}/${sid}`}><span lang={COURSE_LANG}>{at.chapter.title}</span> · <span lang={COURSE_LANG}>{at.section.title}</span></Link></li> : null;
                     })}
                   </ul>
                 </div>

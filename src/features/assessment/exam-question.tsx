@@ -4,6 +4,7 @@ import type { Answer } from '../../domain/scoring.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { displayOrder } from '../../ui/display-order.ts';
 import { QuestionLegend } from '../../ui/question-view.tsx';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /**
  * One exam question: every change is the learner's answer at once (written at once, changeable until 交卷);
@@ -41,7 +42,7 @@ export function ExamQuestion({ question: q, index, total, seed, answer, onAnswer
                     onAnswer(choices.length ? { type: 'multiple', choices } : undefined);
                   }}
                 />
-                <span lang="zh-CN">{text(cid)}</span>
+                <span lang={COURSE_LANG}>{text(cid)}</span>
               </label>
             );
           })}
@@ -63,7 +64,7 @@ export function ExamQuestion({ question: q, index, total, seed, answer, onAnswer
           <ol className="order-list" aria-describedby={`${uid}-oh`}>
             {orderNow.map((cid, i) => (
               <li key={cid}>
-                <span className="order-text" lang="zh-CN">{text(cid)}</span>
+                <span className="order-text" lang={COURSE_LANG}>{text(cid)}</span>
                 <span className="order-buttons">
                   <button type="button" className="icon-button" disabled={i === 0} aria-label={t('quiz.moveUp', { item: text(cid) })} onClick={() => move(i, -1)}>↑</button>
                   <button type="button" className="icon-button" disabled={i === orderNow.length - 1} aria-label={t('quiz.moveDown', { item: text(cid) })} onClick={() => move(i, 1)}>↓</button>
@@ -82,7 +83,7 @@ export function ExamQuestion({ question: q, index, total, seed, answer, onAnswer
             const pairs = current?.type === 'match' ? current.pairs : {};
             return (
               <div key={p.id} className="match-row">
-                <label htmlFor={`${uid}-${p.id}`} lang="zh-CN">{p.left}</label>
+                <label htmlFor={`${uid}-${p.id}`} lang={COURSE_LANG}>{p.left}</label>
                 <select
                   id={`${uid}-${p.id}`}
                   value={pairs[p.id] ?? ''}
@@ -94,7 +95,7 @@ export function ExamQuestion({ question: q, index, total, seed, answer, onAnswer
                 >
                   <option value="">{t('quiz.matchPlaceholder')}</option>
                   {order.rights.map((rid) => (
-                    <option key={rid} value={rid} lang="zh-CN">{q.pairs.find((x) => x.id === rid)!.right}</option>
+                    <option key={rid} value={rid} lang={COURSE_LANG}>{q.pairs.find((x) => x.id === rid)!.right}</option>
                   ))}
                 </select>
               </div>

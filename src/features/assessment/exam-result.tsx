@@ -9,6 +9,7 @@ import { correctAnswer } from '../../domain/scoring.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { partLabel, partLabelBeside } from '../../ui/labels.ts';
 import { answerText } from './answer-text.ts';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 const chapterOfPart = (part: number) => course.chapters.find((c) => c.part === part);
 
@@ -36,7 +37,7 @@ export const ExamResult = forwardRef<HTMLHeadingElement, { attempt: QuizAttempt;
             const ch = chapterOfPart(r.part);
             return (
               <tr key={r.part} className={r.percent < course.masteryScore ? 'weak' : undefined}>
-                <th scope="row">{ch && partLabelBeside(t, r.part, ch.title) === undefined ? <span lang="zh-CN">{ch.title}</span> : <>{partLabel(t, r.part)}{ch && <> · <span lang="zh-CN">{ch.title}</span></>}</>}</th>
+                <th scope="row">{ch && partLabelBeside(t, r.part, ch.title) === undefined ? <span lang={COURSE_LANG}>{ch.title}</span> : <>{partLabel(t, r.part)}{ch && <> · <span lang={COURSE_LANG}>{ch.title}</span></>}</>}</th>
                 <td>{r.percent}%{r.percent < course.masteryScore && <strong className="weak-mark"> · {t('assessment.weak')}</strong>}</td>
               </tr>
             );
@@ -49,7 +50,7 @@ export const ExamResult = forwardRef<HTMLHeadingElement, { attempt: QuizAttempt;
           <ul>
             {weakParts.map((r) => {
               const ch = chapterOfPart(r.part);
-              return ch ? <li key={r.part}><Link to={`/chapter/${ch.id}`} lang="zh-CN">{ch.title}</Link></li> : null;
+              return ch ? <li key={r.part}><Link to={`/chapter/${ch.id}`} lang={COURSE_LANG}>{ch.title}</Link></li> : null;
             })}
           </ul>
         </div>
@@ -62,10 +63,10 @@ export const ExamResult = forwardRef<HTMLHeadingElement, { attempt: QuizAttempt;
               const ch = chapterOfPart(q.part ?? 0);
               return (
                 <li key={q.id} className="missed-question">
-                  <p className="question-prompt" lang="zh-CN">{q.prompt}</p>
-                  <p><strong>{t('quiz.yourAnswer')}：</strong><span lang="zh-CN">{answerText(q, attempt.answers[q.id], words)}</span></p>
-                  <p><strong>{t('quiz.correctAnswer')}：</strong><span lang="zh-CN">{answerText(q, correctAnswer(q), words)}</span></p>
-                  <p className="explain"><strong>{t('quiz.explanation')}：</strong><span lang="zh-CN">{q.explain}</span></p>
+                  <p className="question-prompt" lang={COURSE_LANG}>{q.prompt}</p>
+                  <p><strong>{t('quiz.yourAnswer')}：</strong><span lang={COURSE_LANG}>{answerText(q, attempt.answers[q.id], words)}</span></p>
+                  <p><strong>{t('quiz.correctAnswer')}：</strong><span lang={COURSE_LANG}>{answerText(q, correctAnswer(q), words)}</span></p>
+                  <p className="explain"><strong>{t('quiz.explanation')}：</strong><span lang={COURSE_LANG}>{q.explain}</span></p>
                   {ch && <p><Link to={`/chapter/${ch.id}`}>{t('exam.backToChapter', { title: ch.title })}</Link></p>}
                 </li>
               );

@@ -6,6 +6,7 @@ import type { Answer } from '../../domain/scoring.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { ExamQuestion } from './exam-question.tsx';
 import { listOf } from '../../ui/labels.ts';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /**
  * Taking the exam: one question at a time with progress, back and forth, a map of the paper with the unanswered
@@ -108,7 +109,7 @@ export function Exam({ attempt, questions, title, onAnswer, onSubmit }: { attemp
                   <button type="button" className="link-button" onClick={() => go(i)}>
                     {t('quiz.question', { n: i + 1, total: questions.length })}
                   </button>{' '}
-                  <span lang="zh-CN">{x.prompt}</span> · <strong>{done ? t('exam.answered') : t('exam.notAnswered')}</strong>
+                  <span lang={COURSE_LANG}>{x.prompt}</span> · <strong>{done ? t('exam.answered') : t('exam.notAnswered')}</strong>
                 </li>
               );
             })}

@@ -7,6 +7,7 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { childrenOfType } from './block-children.ts';
 import './blocks.css';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 export interface StepProps {
   title: string;
@@ -57,7 +58,7 @@ export function Steps({ title, mode = 'one', children }: { title?: string; mode?
             <span className="blocks-steps-position" aria-live="polite">
               {/* a live region announces changes only: the position is heard after a move, not on load */}
               {t('blocks.steps.position', { n: at + 1, total })}
-              <span className="visually-hidden" lang="zh-CN">{steps[at]?.props.title}</span>
+              <span className="visually-hidden" lang={COURSE_LANG}>{steps[at]?.props.title}</span>
             </span>
             <button type="button" className="button primary" disabled={at === total - 1} onClick={() => go(at + 1)}>
               {t('blocks.steps.next')}

@@ -7,6 +7,7 @@ import { partLabel } from '../../ui/labels.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import type { GlossaryEntry } from './glossary-types.ts';
 import './glossary.css';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /** Where a term is taught: the chapter and section the glossary names, with their titles. */
 function source(entry: GlossaryEntry) {
@@ -47,7 +48,7 @@ export function GlossaryPage() {
             {course.chapters.filter((c) => c.part === part).map((c) => (
               <Fragment key={c.id}>
                 {' · '}
-                <span lang="zh-CN">{c.title}</span>
+                <span lang={COURSE_LANG}>{c.title}</span>
               </Fragment>
             ))}
           </h2>
@@ -57,19 +58,19 @@ export function GlossaryPage() {
               return (
                 <div key={g.id}>
                   <dt id={`term-${g.id}`} tabIndex={-1}>
-                    <span lang="zh-CN">{g.term}</span>
+                    <span lang={COURSE_LANG}>{g.term}</span>
                     {g.aliases.length > 0 && (
                       <span className="glossary-aliases">
-                        {t('glossary.aliases')}: <span lang="zh-CN">{g.aliases.join('、')}</span>
+                        {t('glossary.aliases')}: <span lang={COURSE_LANG}>{g.aliases.join('、')}</span>
                       </span>
                     )}
                   </dt>
                   <dd>
-                    <p lang="zh-CN">{g.definition}</p>
+                    <p lang={COURSE_LANG}>{g.definition}</p>
                     {src && (
                       <p className="glossary-source">
                         {t('glossary.taughtIn', { part: partLabel(t, g.part) })}{' '}
-                        <Link lang="zh-CN" to={src.section ? `/chapter/${src.chapter.id}/${src.section.id}` : `/chapter/${src.chapter.id}`}>
+                        <Link lang={COURSE_LANG} to={src.section ? `/chapter/${src.chapter.id}/${src.section.id}` : `/chapter/${src.chapter.id}`}>
                           {src.chapter.title}
                           {src.section && ` · ${src.section.title}`}
                         </Link>

@@ -10,6 +10,7 @@ import { NotFoundPage } from '../../ui/not-found-page.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { useChapterTime } from './use-chapter-time.ts';
 import { useScrollMemory } from './use-scroll-memory.ts';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 export function ChapterPage() {
   const { chapterId, sectionId } = useParams();
@@ -82,7 +83,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
             return (
               <li key={s.id} className={isSeen ? 'seen' : undefined}>
                 <Link to={`/chapter/${chapter.id}/${s.id}`} aria-current={sectionId === s.id ? 'location' : undefined} onClick={() => setOutlineOpen(false)}>
-                  <span lang="zh-CN">{s.title}</span>
+                  <span lang={COURSE_LANG}>{s.title}</span>
                   {isSeen && <span className="seen-mark"><span aria-hidden="true">✓</span><span className="visually-hidden">{t('chapter.seenMark')}</span></span>}
                 </Link>
               </li>
@@ -95,10 +96,10 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
         <p className="eyebrow">
           {[partLabelBeside(t, chapter.part, chapter.title), t('chapter.minutes', { count: chapter.minutes })].filter(Boolean).join(' · ')}
         </p>
-        <PageHeading title={chapter.title} focus={!sectionId} lang="zh-CN" />
+        <PageHeading title={chapter.title} focus={!sectionId} lang={COURSE_LANG} />
         <section className="objectives" aria-labelledby="objectives-heading">
           <h2 id="objectives-heading" className="small-heading">{t('chapter.objectives')}</h2>
-          <ul lang="zh-CN">
+          <ul lang={COURSE_LANG}>
             {chapter.objectives.map((o) => <li key={o}>{o}</li>)}
           </ul>
         </section>
@@ -106,7 +107,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
         {!mod && !failed && <p role="status" className="loading">{t('app.loading')}</p>}
         {value && mod && (
           <ChapterContext.Provider value={value}>
-            <div lang="zh-CN">
+            <div lang={COURSE_LANG}>
               {content}
             </div>
           </ChapterContext.Provider>
@@ -114,12 +115,12 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
         {mod && <nav className="chapter-nav" aria-label={t('chapter.pager')}>
           {prev ? (
             <Link className="button secondary" to={`/chapter/${prev.id}`} rel="prev">
-              ← {t('chapter.previous')}：<span lang="zh-CN">{prev.title}</span>
+              ← {t('chapter.previous')}：<span lang={COURSE_LANG}>{prev.title}</span>
             </Link>
           ) : <Link className="button secondary" to="/">← {t('chapter.backHome')}</Link>}
           {next ? (
             <Link className="button primary" to={`/chapter/${next.id}`} rel="next">
-              {t('chapter.next')}：<span lang="zh-CN">{next.title}</span> →
+              {t('chapter.next')}：<span lang={COURSE_LANG}>{next.title}</span> →
             </Link>
           ) : course.assessmentBank ? (
             <Link className="button primary" to="/assessment" rel="next">{t('assessment.go')} →</Link>

@@ -7,6 +7,7 @@ import { chapterStatus, continueTarget, courseSummary, quizBest, quizPassed, sec
 import { currentProgress, useStore } from '../../state/store.ts';
 import { formatDuration, partLabelBeside } from '../../ui/labels.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 // below the first view's needs: loaded after it (the entry chunk's budget)
 const CertificateNotice = lazy(async () => ({ default: (await import('./home-certification.tsx')).CertificateNotice }));
@@ -26,9 +27,9 @@ export function HomePage({ children }: { children?: ReactNode }) {
   return (
     <main id="main" tabIndex={-1} className="page home">
       <section className="hero" aria-labelledby="course-title">
-        <p className="eyebrow" lang="zh-CN">{course.subtitle}</p>
-        <PageHeading title={course.title} lang="zh-CN" />
-        <span id="course-title" hidden lang="zh-CN">{course.title}</span>
+        <p className="eyebrow" lang={COURSE_LANG}>{course.subtitle}</p>
+        <PageHeading title={course.title} lang={COURSE_LANG} />
+        <span id="course-title" hidden lang={COURSE_LANG}>{course.title}</span>
         {/* "welcome back" only to a learner who has begun */}
         <p className="greeting">{learner?.name ? t(started ? 'home.greeting' : 'home.greetingFirst', { name: learner.name }) : t('home.greetingNew')}</p>
         {/* a first visit has one thing to do: give a name (the certificate needs it); then the course opens */}
@@ -70,7 +71,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
               <li key={c.id} className={`chapter-card status-${status}`}>
                 <Link to={`/chapter/${c.id}`} className="chapter-link">
                   {partLabelBeside(t, c.part, c.title) && <span className="chapter-part">{partLabelBeside(t, c.part, c.title)}</span>}
-                  <span className="chapter-title" lang="zh-CN">{c.title}</span>
+                  <span className="chapter-title" lang={COURSE_LANG}>{c.title}</span>
                 </Link>
                 <span className="chapter-meta">
                   <span className={`badge ${status}`}>{t(`status.${status}`)}</span>

@@ -13,6 +13,7 @@ import { useChapter } from '../../ui/chapter-context.ts';
 import { QuestionView } from '../../ui/question-view.tsx';
 import { useReviewMode } from '../../ui/review-mode.ts';
 import { QuizReviewKey } from './review-key.tsx';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /** A chapter quiz, rendered from the data extracted at build time and the learner's attempts. */
 export function Quiz({ id }: { id: string }) {
@@ -130,7 +131,7 @@ function RoundNotice({ quizId, perRound, roundsOn }: { quizId: string; perRound:
       <p>{t('rounds.rereadChapter', { n: state.round.n, count: state.remaining.length })}</p>
       <ul>
         {state.remaining.map((sid) => (
-          <li key={sid}><Link to={`/chapter/${chapter.id}/${sid}`} lang="zh-CN">{chapter.sections.find((x) => x.id === sid)?.title ?? sid}</Link></li>
+          <li key={sid}><Link to={`/chapter/${chapter.id}/${sid}`} lang={COURSE_LANG}>{chapter.sections.find((x) => x.id === sid)?.title ?? sid}</Link></li>
         ))}
       </ul>
     </div>

@@ -1,5 +1,6 @@
 import type { Question, QuizData } from '../../domain/course.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /** Review mode: the quiz's answer key with every id, so a reviewer checks it without answering. */
 export function QuizReviewKey({ quiz }: { quiz: QuizData }) {
@@ -11,7 +12,7 @@ export function QuizReviewKey({ quiz }: { quiz: QuizData }) {
         {quiz.questions.map((q) => (
           <li key={q.id}>
             <p><code>{q.id}</code> · {t(`trainer.review.type.${q.type}`)} · {t('trainer.review.points', { count: q.points })}{q.partial ? ` · ${t('trainer.review.partial')}` : ''}</p>
-            <p lang="zh-CN">{q.prompt}</p>
+            <p lang={COURSE_LANG}>{q.prompt}</p>
             <AnswerKey q={q} />
           </li>
         ))}
@@ -26,7 +27,7 @@ function AnswerKey({ q }: { q: Question }) {
   if (q.type === 'match')
     return (
       <ul>
-        {q.pairs.map((p) => <li key={p.id}><code>{p.id}</code> <span lang="zh-CN">{p.left} → {p.right}</span></li>)}
+        {q.pairs.map((p) => <li key={p.id}><code>{p.id}</code> <span lang={COURSE_LANG}>{p.left} → {p.right}</span></li>)}
       </ul>
     );
   const List = q.type === 'order' ? 'ol' : 'ul';
@@ -36,7 +37,7 @@ function AnswerKey({ q }: { q: Question }) {
         <li key={c.id}>
           <code>{c.id}</code>{' '}
           {q.type !== 'order' && <strong>{c.correct ? t('trainer.review.correct') : t('trainer.review.wrong')}</strong>}{' '}
-          <span lang="zh-CN">{c.text}</span>
+          <span lang={COURSE_LANG}>{c.text}</span>
         </li>
       ))}
     </List>

@@ -11,6 +11,7 @@ import { formatCalendarDate, localCalendar } from '../../ui/local-calendar.ts';
 import { RequirementsList } from '../../ui/requirements-list.tsx';
 import './certificate-print.css';
 import { listOf } from '../../ui/labels.ts';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /**
  * The certificate, printed alone on the first A4 page (certificate-print.css), and the history of every certificate
@@ -51,7 +52,7 @@ export function CertificateView({ progress, learner }: { progress: LearnerProgre
               <p className="hint no-print">{t('certification.changedChapters', { version: cert.courseVersion, list: listOf(i18n.language, changed.map((id) => course.chapters.find((c) => c.id === id)!.title)) })}</p>
             )}
             <article className={`certificate ${standing.state}`} aria-labelledby="cert-title">
-              {course.organisation && <p className="cert-org" lang="zh-CN">{course.organisation}</p>}
+              {course.organisation && <p className="cert-org" lang={COURSE_LANG}>{course.organisation}</p>}
               <p className="cert-mark" aria-hidden="true">知</p>
               <h3 id="cert-title">{t('records.certTitle')}</h3>
               <p className="cert-body">{t('certification.body', { name, course: course.title, score: cert.score })}</p>
@@ -59,7 +60,7 @@ export function CertificateView({ progress, learner }: { progress: LearnerProgre
                 <div><dt>{t('records.learner')}</dt><dd className="cert-name">{name}</dd></div>
                 {learner?.employeeId && <div><dt>{t('records.employeeId')}</dt><dd>{learner.employeeId}</dd></div>}
                 {learner?.department && <div><dt>{t('records.department')}</dt><dd>{learner.department}</dd></div>}
-                <div><dt>{t('certification.course')}</dt><dd><span lang="zh-CN">{course.title}</span> · {t('certification.version', { version: cert.courseVersion })}</dd></div>
+                <div><dt>{t('certification.course')}</dt><dd><span lang={COURSE_LANG}>{course.title}</span> · {t('certification.version', { version: cert.courseVersion })}</dd></div>
                 <div><dt>{t('certification.score')}</dt><dd>{cert.score}%</dd></div>
                 <div><dt>{t('certification.issuedOn')}</dt><dd>{date(cert.issuedOn)}</dd></div>
                 <div><dt>{t('certification.validUntilLabel')}</dt><dd className="cert-valid-until">{date(cert.validUntil)}</dd></div>

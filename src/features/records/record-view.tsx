@@ -3,6 +3,7 @@ import course from 'virtual:course';
 import type { CompletionRecord, InteractionRecord } from '../../domain/completion-record.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatDuration, partLabel } from '../../ui/labels.ts';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /** Chapter quiz attempts the record holds answers of, per chapter. */
 function quizAttempts(interactions: readonly InteractionRecord[], chapterId: string): number {
@@ -52,7 +53,7 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
               const hasQuiz = course.chapters.find((m) => m.id === c.id)?.quizzes.length;
               return (
                 <tr key={c.id}>
-                  <th scope="row"><span className="hint">{partLabel(t, c.part)}</span> <span lang="zh-CN">{c.title}</span></th>
+                  <th scope="row"><span className="hint">{partLabel(t, c.part)}</span> <span lang={COURSE_LANG}>{c.title}</span></th>
                   <td data-label={t('records.colStatus')} className="keep">{t(`status.${c.status}`)}</td>
                   <td data-label={t('records.colSections')} className="keep">{c.sectionsSeen}/{c.sections}</td>
                   <td data-label={t('records.colQuiz')} className="keep">{c.score ? `${Math.round(c.score.percent)}%${c.score.passed ? ' ✓' : ''}` : t('records.none')}</td>
@@ -75,8 +76,8 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
           <tbody>
             {scenarios.map((s) => (
               <tr key={s.id}>
-                <th scope="row" lang="zh-CN">{s.title}</th>
-                <td data-label={t('records.colBest')}>{s.outcome ? <>{t(`scenario.rating.${s.outcome.rating}`)} · <span lang="zh-CN">{s.outcome.title}</span></> : t('records.notTried')}</td>
+                <th scope="row" lang={COURSE_LANG}>{s.title}</th>
+                <td data-label={t('records.colBest')}>{s.outcome ? <>{t(`scenario.rating.${s.outcome.rating}`)} · <span lang={COURSE_LANG}>{s.outcome.title}</span></> : t('records.notTried')}</td>
                 <td data-label={t('records.colScore')} className="keep">{s.runs > 0 ? `${s.score}/${s.maxScore}` : t('records.none')}</td>
                 <td data-label={t('records.detail.colRuns')} className="keep">{s.runs}</td>
               </tr>
@@ -117,12 +118,12 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
         ) : (
           plans.map((p) => (
             <table key={p.id} className="records-table stack">
-              <caption lang="zh-CN">{p.title}</caption>
+              <caption lang={COURSE_LANG}>{p.title}</caption>
               <thead><tr><th scope="col">{t('plan.area')}</th><th scope="col">{t('plan.action')}</th><th scope="col">{t('plan.measure')}</th><th scope="col">{t('plan.due')}</th><th scope="col">{t('plan.done')}</th></tr></thead>
               <tbody>
                 {record.actionPlan.filter((i) => i.planId === p.id).map((i) => (
                   <tr key={i.itemId}>
-                    <td data-label={t('plan.area')} lang="zh-CN">{i.areaLabel}</td>
+                    <td data-label={t('plan.area')} lang={COURSE_LANG}>{i.areaLabel}</td>
                     <td data-label={t('plan.action')}>{i.action}</td>
                     <td data-label={t('plan.measure')}>{i.measure || t('records.none')}</td>
                     <td data-label={t('plan.due')} className="keep">{i.due}</td>

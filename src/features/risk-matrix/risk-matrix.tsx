@@ -8,6 +8,7 @@ import { useChapter } from '../../ui/chapter-context.ts';
 import { useMediaQuery } from '../../ui/use-media-query.ts';
 import { useReviewMode } from '../../ui/review-mode.ts';
 import { RiskMatrixReviewRatings } from './review-ratings.tsx';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 type Axis = 'likelihood' | 'impact';
 const letter = (i: number) => String.fromCharCode(65 + i);
@@ -78,7 +79,7 @@ export function RiskMatrix({ id }: { id: string }) {
     // interface text in the interface's language; the course text in it is marked zh-CN
     <section className="risk-matrix" aria-labelledby={`rm-${id}`} lang={i18n.language}>
       <p className="eyebrow">{t('matrix.label')}</p>
-      <h3 id={`rm-${id}`} lang="zh-CN">{m.title}</h3>
+      <h3 id={`rm-${id}`} lang={COURSE_LANG}>{m.title}</h3>
       <p className="hint">{t('matrix.legend')}</p>
       {review && <RiskMatrixReviewRatings matrix={m} />}
       <div className="matrix-layout">
@@ -89,7 +90,7 @@ export function RiskMatrix({ id }: { id: string }) {
             const gridHere = !wide && phoneOpen === r.id;
             return (
               <li key={r.id} className={`risk-item${wide && active === r.id ? ' active' : ''}`}>
-                <p className="risk-text" id={`${uid}-${r.id}`} lang="zh-CN"><span className="risk-no">{letter(i)}</span>{r.text}</p>
+                <p className="risk-text" id={`${uid}-${r.id}`} lang={COURSE_LANG}><span className="risk-no">{letter(i)}</span>{r.text}</p>
                 <div className="risk-controls">
                   {(['likelihood', 'impact'] as const).map((key) => (
                     <label key={key}>

@@ -6,6 +6,7 @@ import { currentProgress, useStore } from '../../state/store.ts';
 import { useChapter } from '../../ui/chapter-context.ts';
 import { useReviewMode } from '../../ui/review-mode.ts';
 import { ScenarioReviewBranches } from './review-branches.tsx';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /** A branching case study: the learner's path is replayed from stored choices, so a reload resumes mid-way. */
 export function Scenario({ id }: { id: string }) {
@@ -34,13 +35,13 @@ export function Scenario({ id }: { id: string }) {
     <section className="scenario" aria-labelledby={`scn-${id}`} lang={i18n.language}>
       <header>
         <p className="eyebrow">{t('scenario.label')}</p>
-        <h3 id={`scn-${id}`} lang="zh-CN">{s.title}</h3>
+        <h3 id={`scn-${id}`} lang={COURSE_LANG}>{s.title}</h3>
       </header>
       {review && <ScenarioReviewBranches scenario={s} />}
       {walk.valid.length > 0 && (
         <details className="scenario-path">
           <summary>{t('scenario.yourPathCount', { count: walk.valid.length })}</summary>
-          <ol lang="zh-CN">
+          <ol lang={COURSE_LANG}>
             {walk.valid.map((c) => (
               <li key={c.step}>{steps.get(c.step)?.options.find((o) => o.id === c.option)?.text}</li>
             ))}
@@ -49,7 +50,7 @@ export function Scenario({ id }: { id: string }) {
       )}
       <div aria-live="polite" className="scenario-feedback">
         {lastOption?.feedback && (
-          <p className="feedback-box"><strong>{t('scenario.feedback')}：</strong><span lang="zh-CN">{lastOption.feedback}</span></p>
+          <p className="feedback-box"><strong>{t('scenario.feedback')}：</strong><span lang={COURSE_LANG}>{lastOption.feedback}</span></p>
         )}
       </div>
       {walk.current.kind === 'step' ? (
@@ -58,9 +59,9 @@ export function Scenario({ id }: { id: string }) {
           return (
             <div className="scenario-step">
               <h4 ref={stepHeading} tabIndex={-1} className="step-heading">{t('scenario.decision', { n: walk.valid.length + 1 })}</h4>
-              {step.text.map((p, i) => <p key={i} lang="zh-CN">{p}</p>)}
+              {step.text.map((p, i) => <p key={i} lang={COURSE_LANG}>{p}</p>)}
               <p className="step-question" id={`scn-${id}-q`}>{t('scenario.choose')}</p>
-              <ul className="options" aria-labelledby={`scn-${id}-q`} lang="zh-CN">
+              <ul className="options" aria-labelledby={`scn-${id}-q`} lang={COURSE_LANG}>
                 {step.options.map((o) => (
                   <li key={o.id}>
                     <button
@@ -82,10 +83,10 @@ export function Scenario({ id }: { id: string }) {
       ) : (
         <div className={`scenario-outcome rating-${walk.current.outcome.rating}`}>
           <h4 ref={stepHeading} tabIndex={-1} className="step-heading">
-            <span>{t('scenario.outcome')}：<span lang="zh-CN">{walk.current.outcome.title}</span></span>
+            <span>{t('scenario.outcome')}：<span lang={COURSE_LANG}>{walk.current.outcome.title}</span></span>
             <span className={`badge ${walk.current.outcome.rating}`}>{t(`scenario.rating.${walk.current.outcome.rating}`)}</span>
           </h4>
-          {walk.current.outcome.text.map((p, i) => <p key={i} lang="zh-CN">{p}</p>)}
+          {walk.current.outcome.text.map((p, i) => <p key={i} lang={COURSE_LANG}>{p}</p>)}
           <p className="scenario-score">
             {t('scenario.score', { score: walk.score, max: s.maxScore })}
             {state?.best && <> · {t('scenario.best', { score: state.best.score, max: s.maxScore })}</>}

@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import type { SearchResult } from './search-core.ts';
 import './search.css';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 type Search = (query: string) => SearchResult;
 
@@ -67,8 +68,8 @@ export function SearchPage() {
       {result?.term && (
         <aside className="search-term" aria-label={t('search.inTerm', { term: result.term.term })}>
           <p>
-            <strong lang="zh-CN">{result.term.term}</strong>
-            <span lang="zh-CN">：{result.term.definition}</span>
+            <strong lang={COURSE_LANG}>{result.term.term}</strong>
+            <span lang={COURSE_LANG}>：{result.term.definition}</span>
           </p>
           <Link to={`/glossary/${result.term.id}`}>{t('glossary.open')}</Link>
         </aside>
@@ -77,10 +78,10 @@ export function SearchPage() {
         <ol className="search-results" aria-label={t('search.resultsLabel')}>
           {result.hits.map((h) => (
             <li key={h.doc.id}>
-              <Link to={`/chapter/${h.doc.chapter}/${h.doc.section}${h.match ? `?hl=${encodeURIComponent(h.match)}` : ''}`} lang="zh-CN">
+              <Link to={`/chapter/${h.doc.chapter}/${h.doc.section}${h.match ? `?hl=${encodeURIComponent(h.match)}` : ''}`} lang={COURSE_LANG}>
                 {h.doc.chapterTitle} · {h.doc.title}
               </Link>
-              <p className="search-snippet" lang="zh-CN">
+              <p className="search-snippet" lang={COURSE_LANG}>
                 {h.before}
                 {h.match && <mark>{h.match}</mark>}
                 {h.after}
