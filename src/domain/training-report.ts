@@ -18,6 +18,9 @@ import { buildCompletionRecord, type CompletionRecord, type CompletionStatus, ty
 import type { CourseItems, CourseManifest, OutcomeRating } from './course.ts';
 import { readTransfer, type Sha256, type TransferError } from './transfer.ts';
 
+/** parts 0 (introduction) to 10 (summary), as the course schema allows */
+const PARTS = 11;
+
 export const FLAG_LIMITS = { tooEasy: 0.9, tooHard: 0.3 } as const;
 /** Kelley's share for the upper and lower groups */
 export const GROUP_SHARE = 0.27;
@@ -509,6 +512,8 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
   const weightOf = new Float64Array(size);
   const totalPoints = new Float64Array(learners.length);
   const totalWeight = new Float64Array(learners.length);
+  const partPoints = new Float64Array(PARTS);
+  const partWeight = new Float64Array(PARTS);
   let r = 0;
 
   learners.forEach((l, li) => {
@@ -518,9 +523,9 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
       scoreSum += l.score;
       scored++;
     }
-    // parts are 0–10 (course.schema.ts): small arrays beat a map per learner
-    const partPoints: number[] = [];
-    const partWeight: number[] = [];
+    // parts are 0–10 (course.schema.ts): small typed arrays beat a map per learner
+    partPoints.fill(0);
+    partWeight.fill(0);
     for (const a of l.answers ?? []) {
       let item = itemIndex.get(a.key);
       if (item === undefined) {
@@ -544,15 +549,17 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
       }
       totalPoints[li] = totalPoints[li]! + a.score;
       totalWeight[li] = totalWeight[li]! + a.weight;
-      partPoints[a.part] = (partPoints[a.part] ?? 0) + a.score;
-      partWeight[a.part] = (partWeight[a.part] ?? 0) + a.weight;
+      partPoints[a.part] = partPoints[a.part]! + a.score;
+      partWeight[a.part] = partWeight[a.part]! + a.weight;
     }
-    partWeight.forEach((w, part) => {
+    for (let part = 0; part < PARTS; part++) {
+      const w = partWeight[part]!;
+      if (w <= 0) continue;
       const p = parts.get(part) ?? { learners: 0, sum: 0 };
       p.learners++;
       p.sum += (partPoints[part]! / w) * 100;
       parts.set(part, p);
-    });
+    }
     for (const s of l.scenarios ?? []) {
       let acc = scenarios.get(s.id);
       if (!acc) {
