@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { QuestionStats, TrainingReport } from '../../domain/training-report.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { partLabel } from '../../ui/labels.ts';
+import { COURSE_LANG } from '../../ui/course-lang.ts';
 
 /** the hardest questions first, a page at a time: a course has hundreds, and the report appears at once */
 const QUESTIONS_PAGE = 30;
@@ -44,7 +45,7 @@ export function ReportView({ report: r }: { report: TrainingReport }) {
         {r.weakestPart && <li data-testid="weakest-part">{t('trainer.report.weakestPart', { part: partLabel(t, r.weakestPart.part), percent: num(r.weakestPart.averagePercent, 1) })}</li>}
         {r.hardestQuestion && (
           <li data-testid="hardest-question">
-            {t('trainer.report.hardestQuestion', { id: r.hardestQuestion.id, facility: pct(r.hardestQuestion.facility) })} <span lang="zh-CN">{r.hardestQuestion.prompt}</span>
+            {t('trainer.report.hardestQuestion', { id: r.hardestQuestion.id, facility: pct(r.hardestQuestion.facility) })} <span lang={COURSE_LANG}>{r.hardestQuestion.prompt}</span>
           </li>
         )}
         <li>{t('trainer.report.flagged', { count: r.questions.filter((q) => q.flags.length).length })}</li>
@@ -68,12 +69,12 @@ export function ReportView({ report: r }: { report: TrainingReport }) {
 
       {r.scenarios.map((s) => (
         <table key={s.id} className="report-table">
-          <caption><span lang="zh-CN">{s.title}</span> · {t('trainer.report.scenarioSummary', { n: s.learners, percent: num(s.averagePercent, 1) })}</caption>
+          <caption><span lang={COURSE_LANG}>{s.title}</span> · {t('trainer.report.scenarioSummary', { n: s.learners, percent: num(s.averagePercent, 1) })}</caption>
           <thead><tr><th scope="col">{t('trainer.report.outcome')}</th><th scope="col">{t('trainer.report.share')}</th></tr></thead>
           <tbody>
             {s.outcomes.map((o) => (
               <tr key={o.id}>
-                <th scope="row"><span lang="zh-CN">{o.title}</span> ({t(`scenario.rating.${o.rating}`)})</th>
+                <th scope="row"><span lang={COURSE_LANG}>{o.title}</span> ({t(`scenario.rating.${o.rating}`)})</th>
                 <td><Bar share={o.count / s.learners} label={`${o.count} · ${pct(o.count / s.learners)}`} {...(o.rating === 'poor' ? { tone: 'bad' as const } : o.rating === 'good' ? { tone: 'ok' as const } : {})} /></td>
               </tr>
             ))}
@@ -107,7 +108,7 @@ export function ReportView({ report: r }: { report: TrainingReport }) {
             <tbody>
               {questions.slice(0, shown).map((q) => (
                 <tr key={`${q.kind}:${q.id}`} className={q.flags.length ? 'flagged' : undefined}>
-                  <th scope="row" data-label={t('trainer.report.question')}><code>{q.id}</code> <span lang="zh-CN">{q.prompt}</span></th>
+                  <th scope="row" data-label={t('trainer.report.question')}><code>{q.id}</code> <span lang={COURSE_LANG}>{q.prompt}</span></th>
                   <td data-label={t('trainer.report.part')}>{partLabel(t, q.part)}</td>
                   <td data-label={t('trainer.report.responses')}>{q.responses}</td>
                   <td data-label={t('trainer.report.facility')}><Bar share={q.facility} label={num(q.facility)} {...(q.flags.includes('too-hard') ? { tone: 'bad' as const } : {})} /></td>
@@ -116,7 +117,7 @@ export function ReportView({ report: r }: { report: TrainingReport }) {
                   <td data-label={t('trainer.report.wrong')}>
                     {q.mostChosenWrong ? (
                       <>
-                        <span lang="zh-CN">{q.mostChosenWrong.text ?? (q.mostChosenWrong.key === 'true' ? t('trainer.review.true') : t('trainer.review.false'))}</span> ({q.mostChosenWrong.count})
+                        <span lang={COURSE_LANG}>{q.mostChosenWrong.text ?? (q.mostChosenWrong.key === 'true' ? t('trainer.review.true') : t('trainer.review.false'))}</span> ({q.mostChosenWrong.count})
                       </>
                     ) : '—'}
                   </td>
