@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { zhCN } from '../../src/i18n/zh-cn.ts';
+import { zhCNMore } from '../../src/i18n/zh-cn-more.ts';
 import { formatProblems } from './errors.ts';
 import { loadCourse } from './load-course.ts';
 import { chapter, courseYaml, section, writeCourse } from './test-course.ts';
@@ -24,7 +24,7 @@ describe('a callout', () => {
   });
 
   test('labels are the ones the Chinese interface shows', () => {
-    for (const [kind, label] of Object.entries(zhCN.reading.callout)) expect(check(`<Callout kind="${kind}" title="${label}">`)).toMatch(`「${label}」`);
+    for (const [kind, label] of Object.entries(zhCNMore.reading.callout)) expect(check(`<Callout kind="${kind}" title="${label}">`)).toMatch(`「${label}」`);
   });
 });
 

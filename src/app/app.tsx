@@ -6,8 +6,10 @@ import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { StoreProvider, type AppStore } from '../state/store.ts';
 import { Layout } from './layout.tsx';
 import { RouteBoundary } from './route-boundary.tsx';
+import { loadStrings } from '../i18n/index.ts';
 
-const lazyPage = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
+// a lazily loaded page comes with the strings past the first view (src/i18n: loadStrings)
+const lazyPage = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: (await Promise.all([load(), loadStrings()]))[0] }));
 const AssessmentPage = lazyPage(async () => (await import('../features/assessment/assessment-page.tsx')).AssessmentPage);
 const RecordsPage = lazyPage(async () => (await import('../features/records/records-page.tsx')).RecordsPage);
 const TrainerPage = lazyPage(async () => (await import('../features/trainer/trainer-page.tsx')).TrainerPage);

@@ -6,13 +6,13 @@ import { StorageBanner } from '../features/learner/storage-banner.tsx';
 import { NetworkStatus } from '../features/offline/network-status.tsx';
 import { UpdatePrompt } from '../features/offline/update-prompt.tsx';
 import { useDurability } from '../features/offline/use-durability.ts';
-import { setLocale } from '../i18n/index.ts';
+import { loadStrings, setLocale } from '../i18n/index.ts';
 import { useStore } from '../state/store.ts';
 import { lmsLink, onLmsLink } from '../lms/status.ts';
 import { COURSE_LANG } from '../ui/course-lang.ts';
 
 /** the LMS banner loads only inside an LMS */
-const LmsBanner = lazy(() => import('../features/lms/lms-banner.tsx'));
+const LmsBanner = lazy(() => Promise.all([import('../features/lms/lms-banner.tsx'), loadStrings()]).then(([m]) => m));
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -52,7 +52,7 @@ export function Layout() {
       <footer className="footer">
         <p>{t('app.footer')}</p>
         <p><Link to="/settings">{t('settings.link')}</Link></p>
-        <p><Link to="/trainer" className="footer-quiet">{t('trainer.link')}</Link></p>
+        <p><Link to="/trainer" className="footer-quiet">{t('app.trainerLink')}</Link></p>
       </footer>
     </>
   );

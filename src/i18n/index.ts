@@ -41,11 +41,26 @@ i18n.on('languageChanged', (lng) => {
   }
 });
 
+let more: Promise<void> | undefined;
+
+/**
+ * Loads the Chinese strings past the first view (zh-cn-more.ts). Every lazily loaded page and panel awaits it
+ * with its own code, so the first view carries only its own strings; English loads whole when chosen.
+ */
+export function loadStrings(): Promise<void> {
+  more ??= import('./zh-cn-more.ts').then(({ zhCNMore }) => {
+    i18n.addResourceBundle('zh-CN', 'translation', zhCNMore, true, false);
+  });
+  return more;
+}
+
 /** Switches the interface language, loading its strings first when needed. */
 export async function setLocale(lng: Locale): Promise<void> {
   if (!i18n.hasResourceBundle(lng, 'translation')) {
     const { en } = await import('./en.ts');
     i18n.addResourceBundle('en', 'translation', en);
   }
+  // the fallback language, complete: a string missing in English is shown in Chinese rather than as a key
+  await loadStrings();
   await i18n.changeLanguage(lng);
 }

@@ -128,7 +128,7 @@ function Assessment({ bankId, title, file }: { bankId: string; title: string; fi
               <p>
                 {standing.state === 'expired' ? t('certification.expiredOn', { date: date(cert.validUntil) }) : standing.state === 'expiring' ? t('certification.expiresSoon', { date: date(cert.validUntil), count: standing.daysLeft }) : t('certification.validUntil', { date: date(cert.validUntil) })}
               </p>
-              <p><Link to="/records">{t('certification.view')}</Link></p>
+              <p><Link to="/records">{t('home.viewCertificate')}</Link></p>
               {changed.length > 0 && (
                 <div className="changed-chapters">
                   <p>{t('certification.changedSince', { version: cert.courseVersion })}</p>

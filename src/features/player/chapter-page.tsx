@@ -123,7 +123,7 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
               {t('chapter.next')}：<span lang={COURSE_LANG}>{next.title}</span> →
             </Link>
           ) : course.assessmentBank ? (
-            <Link className="button primary" to="/assessment" rel="next">{t('assessment.go')} →</Link>
+            <Link className="button primary" to="/assessment" rel="next">{t('home.assessmentGo')} →</Link>
           ) : <Link className="button primary" to="/">{t('chapter.backHome')}</Link>}
         </nav>}
       </main>

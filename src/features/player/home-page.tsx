@@ -8,10 +8,12 @@ import { currentProgress, useStore } from '../../state/store.ts';
 import { formatDuration, partLabelBeside } from '../../ui/labels.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { COURSE_LANG } from '../../ui/course-lang.ts';
+import { loadStrings } from '../../i18n/index.ts';
 
 // below the first view's needs: loaded after it (the entry chunk's budget)
-const CertificateNotice = lazy(async () => ({ default: (await import('./home-certification.tsx')).CertificateNotice }));
-const HomeRequirements = lazy(async () => ({ default: (await import('./home-certification.tsx')).HomeRequirements }));
+const certification = () => Promise.all([import('./home-certification.tsx'), loadStrings()]).then(([m]) => m);
+const CertificateNotice = lazy(async () => ({ default: (await certification()).CertificateNotice }));
+const HomeRequirements = lazy(async () => ({ default: (await certification()).HomeRequirements }));
 
 /** The course home; `children` are the panels below the fold (learners, storage), which the app composes in. */
 export function HomePage({ children }: { children?: ReactNode }) {
@@ -36,7 +38,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
         {!learner?.name ? <NameForm /> : <div className="hero-actions">
           {/* a certified learner is led to the certificate (the notice below leads to the refresher when it is due), not back into the course */}
           {certified ? (
-            <Link className="button primary" to="/records">{t('certification.view')}</Link>
+            <Link className="button primary" to="/records">{t('home.viewCertificate')}</Link>
           ) : (
             <Link className="button primary" to={href}>
               {started && targetChapter ? t('home.continueTo', { title: targetChapter.title }) : t('home.start')}
@@ -84,20 +86,20 @@ export function HomePage({ children }: { children?: ReactNode }) {
         </ol>
         {course.assessmentBank && (
           <div className="assessment-card">
-            <h3 id="home-req-heading">{t('assessment.homeCard')}</h3>
+            <h3 id="home-req-heading">{t('home.assessmentCard')}</h3>
             <Suspense fallback={null}><HomeRequirements headingId="home-req-heading" /></Suspense>
             <p>
               {quizPassed(progress, course.assessmentBank.id)
-                ? t('assessment.statusPassed', { percent: Math.round(quizBest(progress, course.assessmentBank.id) ?? 0) })
+                ? t('home.assessmentPassed', { percent: Math.round(quizBest(progress, course.assessmentBank.id) ?? 0) })
                 : quizBest(progress, course.assessmentBank.id) !== undefined
-                  ? t('assessment.statusFailed', { percent: Math.round(quizBest(progress, course.assessmentBank.id) ?? 0) })
-                  : t('assessment.statusNone')}
+                  ? t('home.assessmentFailed', { percent: Math.round(quizBest(progress, course.assessmentBank.id) ?? 0) })
+                  : t('home.assessmentNone')}
             </p>
-            <Link className="button" to="/assessment">{t('assessment.go')}</Link>
+            <Link className="button" to="/assessment">{t('home.assessmentGo')}</Link>
           </div>
         )}
         <p>
-          <Link to="/records">{t('records.link')}</Link>
+          <Link to="/records">{t('home.recordsLink')}</Link>
         </p>
       </section>
       <Suspense fallback={null}>{children}</Suspense>
