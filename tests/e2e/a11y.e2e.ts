@@ -454,7 +454,7 @@ test('the dark theme and the largest text are chosen in the settings, hold after
   await page.locator('#storage-heading').waitFor();
   await page.getByRole('radio', { name: '深色' }).check();
   await page.getByRole('radio', { name: '特大' }).check();
-  const root = () => page.evaluate(() => ({ theme: document.documentElement.dataset.theme, size: document.documentElement.dataset.textSize, font: getComputedStyle(document.documentElement).fontSize, bg: getComputedStyle(document.body).backgroundColor }));
+  const root = () => page.evaluate(() => ({ theme: document.documentElement.dataset.theme, size: document.documentElement.dataset.textSize, font: getComputedStyle(document.documentElement).fontSize, bg: getComputedStyle(document.documentElement).backgroundColor }));
   assert.deepEqual(await root(), { theme: 'dark', size: 'larger', font: '21px', bg: 'rgb(17, 23, 21)' });
   await auditBothLanguages(page, 'the settings page, dark, largest text');
   await page.reload();
