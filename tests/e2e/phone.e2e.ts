@@ -105,10 +105,10 @@ test('the risk matrix is completed by tapping on a phone and by keyboard on a de
       for (const letter of letters) {
         if (how === 'tap') {
           await m.getByRole('button', { name: `在矩阵中放置 ${letter}` }).click();
-          await m.locator('.risk-item').filter({ has: page.getByRole('button', { name: `在矩阵中放置 ${letter}` }) }).getByRole('button', { name: /^放置风险 .：可能性 2（/ }).first().click();
+          await m.locator('.risk-item').filter({ has: page.getByRole('button', { name: `在矩阵中放置 ${letter}` }) }).getByRole('button', { name: /：放置风险 .，可能性 2（/ }).first().click();
         } else {
           // the matrix beside the list places the next unplaced risk: focus a cell, Enter
-          const cell = m.locator('.matrix-side').getByRole('button', { name: new RegExp(`^放置风险 ${letter}：可能性 3（`) }).first();
+          const cell = m.locator('.matrix-side').getByRole('button', { name: new RegExp(`：放置风险 ${letter}，可能性 3（`) }).first();
           await cell.focus();
           await page.keyboard.press('Enter');
         }

@@ -34,8 +34,10 @@ export function HomePage({ children }: { children?: ReactNode }) {
         <span id="course-title" hidden lang={COURSE_LANG}>{course.title}</span>
         {/* "welcome back" only to a learner who has begun */}
         <p className="greeting">{learner?.name ? t(started ? 'home.greeting' : 'home.greetingFirst', { name: learner.name }) : t('home.greetingNew')}</p>
-        {/* a first visit has one thing to do: give a name (the certificate needs it); then the course opens */}
-        {!learner?.name ? <NameForm /> : <div className="hero-actions">
+        {/* a first visit has one thing to do: give a name (the certificate needs it); then the course opens. A learner
+            who began unnamed keeps the way back in beside the form */}
+        {!learner?.name && <NameForm />}
+        {(learner?.name || started) && <div className="hero-actions">
           {/* a certified learner is led to the certificate (the notice below leads to the refresher when it is due), not back into the course */}
           {certified ? (
             <Link className="button primary" to="/records">{t('home.viewCertificate')}</Link>

@@ -145,17 +145,17 @@ test('on a desktop a tap on a cell places the chosen risk, and the next unplaced
   screenWidth(true);
   const user = renderMatrix();
   const grid = screen.getByRole('table', { name: '风险矩阵：点击格子放置风险 A' });
-  await user.click(within(grid).getByRole('button', { name: /^放置风险 A：可能性 3（较常发生），影响 4（严重），等级高/ }));
+  await user.click(within(grid).getByRole('button', { name: '高：放置风险 A，可能性 3（较常发生），影响 4（严重）' }));
   expect(progress().matrices['m-matrix']?.a).toEqual({ likelihood: 3, impact: 4 });
   expect(gradeOf('未核实客户本人身份即为代办人办理业务')).toHaveTextContent('风险等级：高');
   expect(screen.getByText('风险 A 已放在可能性 3（较常发生）、影响 4（严重）：高')).toBeInTheDocument();
   // B is next; the cell now says A is there
   const next = screen.getByRole('table', { name: '风险矩阵：点击格子放置风险 B' });
-  expect(within(next).getByRole('button', { name: /可能性 3（较常发生），影响 4（严重），等级高；已放置：A$/ })).toBeInTheDocument();
+  expect(within(next).getByRole('button', { name: '高A：放置风险 B，可能性 3（较常发生），影响 4（严重）' })).toBeInTheDocument();
   // choosing a risk by its button moves a placed one
   await user.click(screen.getByRole('button', { name: '在矩阵中放置 A', pressed: false }));
   expect(screen.getByRole('button', { name: '在矩阵中放置 A' })).toHaveAttribute('aria-pressed', 'true');
-  await user.click(within(screen.getByRole('table', { name: /放置风险 A/ })).getByRole('button', { name: /可能性 1（很少发生），影响 1（轻微）/ }));
+  await user.click(within(screen.getByRole('table', { name: /放置风险 A/ })).getByRole('button', { name: /，可能性 1（很少发生），影响 1（轻微）$/ }));
   expect(progress().matrices['m-matrix']?.a).toEqual({ likelihood: 1, impact: 1 });
 });
 
@@ -167,7 +167,7 @@ test('on a phone the matrix opens inside the risk being placed, closes after the
   const open = within(item).getByRole('button', { name: '在矩阵中放置 B' });
   await user.click(open);
   expect(open).toHaveAttribute('aria-pressed', 'true');
-  await user.click(within(within(item).getByRole('table')).getByRole('button', { name: /可能性 2（偶尔发生），影响 1（轻微）/ }));
+  await user.click(within(within(item).getByRole('table')).getByRole('button', { name: /，可能性 2（偶尔发生），影响 1（轻微）$/ }));
   expect(progress().matrices['m-matrix']?.b).toEqual({ likelihood: 2, impact: 1 });
   expect(within(item).queryByRole('table')).not.toBeInTheDocument();
   expect(open).toHaveFocus();

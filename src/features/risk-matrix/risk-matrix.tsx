@@ -204,7 +204,8 @@ function MatrixGrid({ matrix, placed, words, active, onPlace }: GridProps) {
                     <button
                       type="button"
                       className="cell-button"
-                      aria-label={t('matrix.cellLabel', { risk: activeLetter, l, lw: words.likelihood[l - 1], i, iw: words.impact[i - 1], grade: t(`matrix.grade.${grade}`), here: here.join(' ') || t('matrix.cellEmpty') })}
+                      // the name begins with what the cell shows (its grade and the risks in it, WCAG 2.5.3)
+                      aria-label={t('matrix.cellLabel', { shown: `${t(`matrix.grade.${grade}`)}${here.join(' ')}`, risk: activeLetter, l, lw: words.likelihood[l - 1], i, iw: words.impact[i - 1] })}
                       onClick={() => onPlace({ likelihood: l, impact: i })}
                     >
                       {content}
