@@ -33,7 +33,8 @@ export function RiskMatrix({ id }: { id: string }) {
   // the risk the matrix places (desktop), or whose matrix is open (phone)
   const [chosen, setChosen] = useState<string>();
   const [phoneOpen, setPhoneOpen] = useState<string>();
-  const [announcement, setAnnouncement] = useState('');
+  // what was just placed, as data: the announcement follows a change of interface language
+  const [announcement, setAnnouncement] = useState<{ index: number; placement: Placement }>();
   const uid = useId();
   if (!m) return null;
   const all = m.risks.every((r) => placed?.[r.id]);
@@ -46,9 +47,8 @@ export function RiskMatrix({ id }: { id: string }) {
     updateProgress((prog) => placeRisk(prog, id, riskId, placement));
     if (pending[riskId]) setPending(({ [riskId]: _, ...rest }) => rest);
     const index = m.risks.findIndex((r) => r.id === riskId);
-    const grade = t(`matrix.grade.${riskGrade(placement.likelihood, placement.impact)}`);
     const next = m.risks.find((r) => r.id !== riskId && !placed?.[r.id]);
-    setAnnouncement(t('matrix.placedAnnounce', { risk: letter(index), l: placement.likelihood, lw: words.likelihood[placement.likelihood - 1], i: placement.impact, iw: words.impact[placement.impact - 1], grade }));
+    setAnnouncement({ index, placement });
     return next;
   };
 
@@ -134,7 +134,9 @@ export function RiskMatrix({ id }: { id: string }) {
           {grid(wide ? active : undefined, (next) => setChosen(next))}
         </div>
       </div>
-      <p className="visually-hidden" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement && t('matrix.placedAnnounce', { risk: letter(announcement.index), l: announcement.placement.likelihood, lw: words.likelihood[announcement.placement.likelihood - 1], i: announcement.placement.impact, iw: words.impact[announcement.placement.impact - 1], grade: t(`matrix.grade.${riskGrade(announcement.placement.likelihood, announcement.placement.impact)}`) })}
+      </p>
       <div className="matrix-footer">
         <p>{t('matrix.placed', { placed: m.risks.filter((r) => placed?.[r.id]).length, total: m.risks.length })}</p>
         {/* once the results are shown they follow every change: nothing more to press */}
