@@ -213,11 +213,12 @@ function PlanForm({ plan, others, editing, submitLabel, legend, clearOnSave, onS
         {plan.areas.map((a) => <option key={a.id} value={a.id} lang={COURSE_LANG}>{a.label}</option>)}
       </select>
       <label htmlFor={`${uid}-action`}>{t('plan.action')}</label>
-      <textarea id={`${uid}-action`} value={draft.action} rows={2} onChange={set('action')} {...reference('action')} />
+      {/* the learner's own words: their language is not known */}
+      <textarea id={`${uid}-action`} lang="" value={draft.action} rows={2} onChange={set('action')} {...reference('action')} />
       <span className={count(draft.action) > PLAN_ACTION_MAX ? 'field-count over' : 'field-count'}>{t('plan.count', { n: count(draft.action), max: PLAN_ACTION_MAX })}</span>
       {error('action')}
       <label htmlFor={`${uid}-measure`}>{t('plan.measure')}</label>
-      <input id={`${uid}-measure`} value={draft.measure} onChange={set('measure')} {...reference('measure')} />
+      <input id={`${uid}-measure`} lang="" value={draft.measure} onChange={set('measure')} {...reference('measure')} />
       {count(draft.measure) > PLAN_MEASURE_MAX * 0.8 && <span className={count(draft.measure) > PLAN_MEASURE_MAX ? 'field-count over' : 'field-count'}>{t('plan.count', { n: count(draft.measure), max: PLAN_MEASURE_MAX })}</span>}
       {error('measure')}
       <label htmlFor={`${uid}-due`}>{t('plan.due')}</label>
