@@ -196,7 +196,9 @@ test('a new hire earns the certificate by the course’s rules, prints it alone 
   assert.equal(validUntil, '2027年12月2日', 'valid for 12 months from the Beijing day it was earned');
   assert.match(await cert.innerText(), /E1024[\s\S]*零售业务部/);
 
-  // printed: the whole certificate on the first A4 page, the action plan on the second, nothing twice
+  // printed: the whole certificate on the first A4 page, the action plan on the second, nothing twice; printed
+  // once the record (built with the lazily loaded answer key) is on the page, as a learner sees it before printing
+  await page.getByRole('region', { name: '个人合规行动计划' }).getByRole('cell', { name: PLAN_ACTION }).waitFor();
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const first = squash(pdfText(pdf, 1));
   for (const text of [NAME, number, '结业证书', course.organisation!, '验证码']) assert.ok(first.includes(squash(text)), `page 1 shows ${text}: ${first.slice(0, 400)}`);
