@@ -21,7 +21,7 @@ const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8')
 const N = 1000;
 const RUNS = 5;
 /** runs before the timed ones, not counted: the first few run before the JIT has compiled the hot loops (cold runs
- * take about 550–600 ms over 10,000 learners on this machine; the budget is for compiled code) */
+ * take about 550–600 ms over 10,000 learners on this machine; the target is for compiled code) */
 const WARMUP = 5;
 
 function timeAggregate(learners: readonly ReportLearner[]): { ms: number; times: number[]; questions: number } {
