@@ -1,7 +1,7 @@
 import course from 'virtual:course';
 import items from 'virtual:course-items';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Answer } from '../domain/scoring.ts';
+import { correctAnswer } from '../domain/scoring.ts';
 import type { QuizData } from '../domain/course.ts';
 import { emptyProgress, type LearnerProgress } from '../domain/progress.ts';
 import { setResume, startAttempt, submitAnswer } from '../domain/progress-updates.ts';
@@ -19,20 +19,7 @@ const CHAPTER = course.chapters[0]!;
 const QUIZ: QuizData = items.chapters[CHAPTER.id]!.quizzes[0]!;
 const codec = suspendCourse(course, items);
 
-const rightAnswer = (q: QuizData['questions'][number]): Answer => {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: q.choices.find((c) => c.correct)!.id };
-    case 'multiple':
-      return { type: 'multiple', choices: q.choices.filter((c) => c.correct).map((c) => c.id) };
-    case 'truefalse':
-      return { type: 'truefalse', value: q.answer === true };
-    case 'order':
-      return { type: 'order', order: q.choices.map((c) => c.id) };
-    case 'match':
-      return { type: 'match', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
-  }
-};
+const rightAnswer = correctAnswer;
 
 const answered = (p: LearnerProgress, n: number, at: number) => {
   let out = startAttempt(p, QUIZ, KEY, at);

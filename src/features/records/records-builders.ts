@@ -1,26 +1,13 @@
 /** Builders for the records page's tests: real coursework on the real course, made by the domain's own updates. */
-import type { CourseItems, CourseManifest, Question } from '../../domain/course.ts';
+import type { CourseItems, CourseManifest } from '../../domain/course.ts';
 import { chooseOption, markSectionSeen, startAttempt, submitAnswer } from '../../domain/progress-updates.ts';
 import { emptyProgress, type LearnerProgress } from '../../domain/progress.ts';
-import type { Answer } from '../../domain/scoring.ts';
+import { correctAnswer } from '../../domain/scoring.ts';
 
 const MIN = 60_000;
 
-/** The answer that earns every point of a question. */
-export function rightAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: q.choices.find((c) => c.correct)!.id };
-    case 'multiple':
-      return { type: 'multiple', choices: q.choices.filter((c) => c.correct).map((c) => c.id) };
-    case 'truefalse':
-      return { type: 'truefalse', value: q.answer === true };
-    case 'order':
-      return { type: 'order', order: q.choices.map((c) => c.id) };
-    case 'match':
-      return { type: 'match', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
-  }
-}
+/** The answer that earns every point of a question (the one the quiz shows once it is over). */
+export const rightAnswer = correctAnswer;
 
 /**
  * The first chapter that has a quiz and a scenario: every section read, the quiz answered right, the scenario
