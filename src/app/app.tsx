@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { HashRouter, Route, Routes, useParams, useSearchParams } from 'react-router';
+import { HashRouter, Route, Routes, useParams, useSearchParams } from '../ui/router.tsx';
 import { preloadChapter } from '../features/player/chapter-modules.ts';
 import { HomePage } from '../features/player/home-page.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useTranslation } from '../i18n/use-translation.ts';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet } from '../ui/router.tsx';
 import course from 'virtual:course';
 import { StorageBanner } from '../features/learner/storage-banner.tsx';
 import { NetworkStatus } from '../features/offline/network-status.tsx';

@@ -1,6 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from '../i18n/use-translation.ts';
-import { useLocation } from 'react-router';
+import { useLocation } from '../ui/router.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
 
 /** One error boundary per route: a crash shows a friendly page; the rest of the app and all progress stay intact. */

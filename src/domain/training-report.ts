@@ -448,12 +448,12 @@ function wrongKeys(i: InteractionRecord): { key: string; text?: string }[] {
   return [];
 }
 
-function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | undefined {
-  const n = x.length;
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>, from: number, to: number): number | undefined {
+  const n = to - from;
   if (n < 2) return undefined;
   let sx = 0;
   let sy = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = from; k < to; k++) {
     sx += x[k]!;
     sy += y[k]!;
   }
@@ -462,7 +462,7 @@ function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | undefined
   let cov = 0;
   let vx = 0;
   let vy = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = from; k < to; k++) {
     const dx = x[k]! - mx;
     const dy = y[k]! - my;
     cov += dx * dy;
@@ -472,24 +472,231 @@ function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | undefined
   return vx > 1e-12 && vy > 1e-12 ? cov / Math.sqrt(vx * vy) : undefined;
 }
 
-/** Kelley's index: facility among the top 27% by rest score minus facility among the bottom 27%. */
-function upperLower(x: ArrayLike<number>, rest: ArrayLike<number>): number | undefined {
-  const n = x.length;
+/**
+ * The k-th smallest (0-based) of a[0..n), in place (Wirth's selection: Hoare partitions, so runs of equal values,
+ * common among rest scores, cost no more than distinct ones). Linear on average, where a sort is n log n.
+ */
+function select(a: Int32Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[k]!;
+    let i = lo;
+    let j = hi;
+    do {
+      while (a[i]! < pivot) i++;
+      while (pivot < a[j]!) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) lo = i;
+    if (k < i) hi = j;
+  }
+  return a[k]!;
+}
+
+/** rest scores are ratios of small point totals, so distinct ones differ by far more than this resolution */
+const REST_STEPS = 1e7;
+
+/**
+ * Kelley's index over the responses from..to: facility among the top 27% by rest score minus facility among the
+ * bottom 27%. Ties at a group's edge are taken in the order the learners were read in: the upper group takes the
+ * earliest of them, the lower group the latest (as one stable sort by rest score, descending, would cut them).
+ * `rank` holds each response's rest score as an integer rank key (smaller = higher rest score); `scratch` is
+ * working space of at least to − from entries.
+ */
+function upperLower(x: Uint8Array, rank: Int32Array, from: number, to: number, scratch: Int32Array): number | undefined {
+  const n = to - from;
   const g = Math.round(n * GROUP_SHARE);
   if (n < 4 || g < 1) return undefined;
-  // one number per response, sorted natively (no comparator: ten thousand learners times two hundred questions):
-  // the rest score descending in the high digits, the response's position ascending in the low 20 bits. Rest
-  // scores are ratios of small point totals, so distinct ones differ by far more than the 1e-7 kept.
-  const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) keys[k] = Math.round((1 - rest[k]!) * 1e7) * 1048576 + k;
-  keys.sort();
+  for (let k = 0; k < n; k++) scratch[k] = rank[from + k]!;
+  // the g-th best key and the g-th worst: everything strictly beyond them is in the group, ties at them fill it up
+  const topEdge = select(scratch, n, g - 1);
+  const bottomEdge = select(scratch, n, n - g);
   let top = 0;
   let bottom = 0;
-  for (let k = 0; k < g; k++) {
-    top += x[keys[k]! % 1048576]!;
-    bottom += x[keys[n - 1 - k]! % 1048576]!;
+  let topIn = 0;
+  let bottomIn = 0;
+  for (let k = from; k < to; k++) {
+    const v = rank[k]!;
+    if (v < topEdge) {
+      top += x[k]!;
+      topIn++;
+    } else if (v > bottomEdge) {
+      bottom += x[k]!;
+      bottomIn++;
+    }
+  }
+  for (let k = from; k < to && topIn < g; k++) {
+    if (rank[k] === topEdge) {
+      top += x[k]!;
+      topIn++;
+    }
+  }
+  for (let k = to - 1; k >= from && bottomIn < g; k--) {
+    if (rank[k] === bottomEdge) {
+      bottom += x[k]!;
+      bottomIn++;
+    }
   }
   return (top - bottom) / g;
+}
+
+/**
+ * Every first response in reading order, in flat typed arrays (a million of them for 10,000 learners): its question,
+ * whether it was fully correct, and the learner's rest score (their share of points on every other question they
+ * answered; NaN when they answered no other).
+ */
+interface Responses {
+  itemOf: Int32Array;
+  correctOf: Uint8Array;
+  restOf: Float64Array;
+  itemIndex: Map<string, number>;
+  items: ItemAcc[];
+  /** per part (0–10, course.schema.ts): the learners with a question in it and the sum of their shares, 0–100 */
+  partLearners: Int32Array;
+  partSum: Float64Array;
+  /** one learner's points and weight per part: small typed arrays beat a map per learner */
+  partPoints: Float64Array;
+  partWeight: Float64Array;
+}
+
+function newItem(res: Responses, a: ReportAnswer): number {
+  const item = res.items.length;
+  res.itemIndex.set(a.key, item);
+  res.items.push({ stats: { id: a.id, kind: a.kind, part: a.part, type: a.type, prompt: a.prompt }, wrong: new Map() });
+  return item;
+}
+
+function countWrong(wrong: Map<string, WrongAnswer>, list: ReportAnswer['wrong']) {
+  for (const w of list) {
+    const had = wrong.get(w.key);
+    if (had) had.count++;
+    else wrong.set(w.key, { ...w, count: 1 });
+  }
+}
+
+/**
+ * One learner's answers from position r on; returns the next free position. The hot loops each live in a small
+ * function of their own, so the JIT compiles each with the feedback of its own loop: one large function with
+ * several loops was compiled mid-loop and thrown away at the next loop, run after run.
+ */
+function readAnswers(res: Responses, answers: readonly ReportAnswer[], r: number): number {
+  const { itemOf, correctOf, restOf, itemIndex, items, partPoints, partWeight } = res;
+  partPoints.fill(0);
+  partWeight.fill(0);
+  let points = 0;
+  let weight = 0;
+  const first = r;
+  for (let j = 0; j < answers.length; j++) {
+    const a = answers[j]!;
+    const item = itemIndex.get(a.key) ?? newItem(res, a);
+    itemOf[r] = item;
+    correctOf[r] = a.correct ? 1 : 0;
+    r++;
+    if (a.wrong.length) countWrong(items[item]!.wrong, a.wrong);
+    points += a.score;
+    weight += a.weight;
+    partPoints[a.part] = partPoints[a.part]! + a.score;
+    partWeight[a.part] = partWeight[a.part]! + a.weight;
+  }
+  for (let j = 0; j < answers.length; j++) {
+    const a = answers[j]!;
+    const w = weight - a.weight;
+    restOf[first + j] = w > 0 ? (points - a.score) / w : NaN;
+  }
+  for (let part = 0; part < PARTS; part++) {
+    const w = partWeight[part]!;
+    if (w <= 0) continue;
+    res.partLearners[part]++;
+    res.partSum[part] = res.partSum[part]! + (partPoints[part]! / w) * 100;
+  }
+  return r;
+}
+
+interface ScenarioAcc {
+  stats: ScenarioStats;
+  sum: number;
+}
+
+function addScenario(scenarios: Map<string, ScenarioAcc>, s: ReportScenario) {
+  let acc = scenarios.get(s.id);
+  if (!acc) {
+    acc = { stats: { id: s.id, title: s.title, learners: 0, outcomes: [], unfinished: 0, averagePercent: 0 }, sum: 0 };
+    scenarios.set(s.id, acc);
+  }
+  acc.stats.learners++;
+  acc.sum += s.maxScore > 0 ? (s.score / s.maxScore) * 100 : 0;
+  if (!s.outcome) acc.stats.unfinished++;
+  else {
+    const o = acc.stats.outcomes.find((x) => x.id === s.outcome!.id);
+    if (o) o.count++;
+    else acc.stats.outcomes.push({ ...s.outcome, count: 1 });
+  }
+}
+
+/** Where each question's responses start once grouped: start[i] to start[i + 1]. */
+function itemStarts(itemOf: Int32Array, nItems: number): Int32Array {
+  const start = new Int32Array(nItems + 1);
+  for (let k = 0; k < itemOf.length; k++) start[itemOf[k]! + 1]++;
+  for (let i = 0; i < nItems; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  return start;
+}
+
+/**
+ * The responses grouped by question, in reading order within each (a counting sort): per question the count of
+ * correct responses, and the responses with a rest score packed from start[i] to end[i].
+ */
+function groupByItem(res: Responses, start: Int32Array) {
+  const { itemOf, correctOf, restOf } = res;
+  const nItems = start.length - 1;
+  const end = start.slice(0, nItems);
+  const correct = new Int32Array(nItems);
+  const x = new Uint8Array(itemOf.length);
+  const rest = new Float64Array(itemOf.length);
+  for (let k = 0; k < itemOf.length; k++) {
+    const i = itemOf[k]!;
+    correct[i] = correct[i]! + correctOf[k]!;
+    const v = restOf[k]!;
+    if (v !== v) continue; // NaN: no other question answered, so no rest score
+    const at = end[i]!;
+    x[at] = correctOf[k]!;
+    rest[at] = v;
+    end[i] = at + 1;
+  }
+  return { end, correct, x, rest };
+}
+
+/** Rest scores as integer keys for the upper and lower groups: smaller = higher rest score. */
+function rankKeys(rest: Float64Array): Int32Array {
+  const rank = new Int32Array(rest.length);
+  for (let k = 0; k < rest.length; k++) rank[k] = Math.round((1 - rest[k]!) * REST_STEPS);
+  return rank;
+}
+
+function questionStats(acc: ItemAcc, responses: number, correct: number, pb: number | undefined, ul: number | undefined): QuestionStats {
+  const facility = rate(correct, responses);
+  let mostChosenWrong: WrongAnswer | undefined;
+  for (const w of acc.wrong.values()) if (!mostChosenWrong || w.count > mostChosenWrong.count) mostChosenWrong = w;
+  const flags: QuestionFlag[] = [];
+  if (facility > FLAG_LIMITS.tooEasy) flags.push('too-easy');
+  if (facility < FLAG_LIMITS.tooHard) flags.push('too-hard');
+  if (pb !== undefined && pb < 0) flags.push('negative-discrimination');
+  return {
+    ...acc.stats,
+    responses,
+    correct,
+    facility: round(facility),
+    ...(pb !== undefined ? { pointBiserial: round(pb) } : {}),
+    ...(ul !== undefined ? { upperLower: round(ul) } : {}),
+    ...(mostChosenWrong ? { mostChosenWrong } : {}),
+    flags,
+  };
 }
 
 /** The report over de-duplicated learners, in the order given. */
@@ -498,143 +705,60 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
   let completed = 0;
   let scoreSum = 0;
   let scored = 0;
-  const itemIndex = new Map<string, number>();
-  const items: ItemAcc[] = [];
-  const parts = new Map<number, { learners: number; sum: number }>();
-  const scenarios = new Map<string, { stats: ScenarioStats; sum: number }>();
-  // every first response in flat typed arrays (a million of them for 10,000 learners): no per-item growing arrays
+  let fromTransfer = 0;
   let size = 0;
   for (const l of learners) size += l.answers?.length ?? 0;
-  const itemOf = new Int32Array(size);
-  const learnerOf = new Int32Array(size);
-  const correctOf = new Uint8Array(size);
-  const scoreOf = new Float64Array(size);
-  const weightOf = new Float64Array(size);
-  const totalPoints = new Float64Array(learners.length);
-  const totalWeight = new Float64Array(learners.length);
-  const partPoints = new Float64Array(PARTS);
-  const partWeight = new Float64Array(PARTS);
+  const res: Responses = {
+    itemOf: new Int32Array(size),
+    correctOf: new Uint8Array(size),
+    restOf: new Float64Array(size),
+    itemIndex: new Map(),
+    items: [],
+    partLearners: new Int32Array(PARTS),
+    partSum: new Float64Array(PARTS),
+    partPoints: new Float64Array(PARTS),
+    partWeight: new Float64Array(PARTS),
+  };
+  const scenarios = new Map<string, ScenarioAcc>();
   let r = 0;
-
-  learners.forEach((l, li) => {
+  for (const l of learners) {
     statuses[l.status]++;
+    if (l.kind === 'transfer') fromTransfer++;
     if (l.completion === 'completed') completed++;
     if (l.score !== undefined) {
       scoreSum += l.score;
       scored++;
     }
-    // parts are 0–10 (course.schema.ts): small typed arrays beat a map per learner
-    partPoints.fill(0);
-    partWeight.fill(0);
-    for (const a of l.answers ?? []) {
-      let item = itemIndex.get(a.key);
-      if (item === undefined) {
-        item = items.length;
-        itemIndex.set(a.key, item);
-        items.push({ stats: { id: a.id, kind: a.kind, part: a.part, type: a.type, prompt: a.prompt }, wrong: new Map() });
-      }
-      itemOf[r] = item;
-      learnerOf[r] = li;
-      correctOf[r] = a.correct ? 1 : 0;
-      scoreOf[r] = a.score;
-      weightOf[r] = a.weight;
-      r++;
-      if (a.wrong.length) {
-        const wrong = items[item]!.wrong;
-        for (const w of a.wrong) {
-          const had = wrong.get(w.key);
-          if (had) had.count++;
-          else wrong.set(w.key, { ...w, count: 1 });
-        }
-      }
-      totalPoints[li] = totalPoints[li]! + a.score;
-      totalWeight[li] = totalWeight[li]! + a.weight;
-      partPoints[a.part] = partPoints[a.part]! + a.score;
-      partWeight[a.part] = partWeight[a.part]! + a.weight;
-    }
-    for (let part = 0; part < PARTS; part++) {
-      const w = partWeight[part]!;
-      if (w <= 0) continue;
-      const p = parts.get(part) ?? { learners: 0, sum: 0 };
-      p.learners++;
-      p.sum += (partPoints[part]! / w) * 100;
-      parts.set(part, p);
-    }
-    for (const s of l.scenarios ?? []) {
-      let acc = scenarios.get(s.id);
-      if (!acc) {
-        acc = { stats: { id: s.id, title: s.title, learners: 0, outcomes: [], unfinished: 0, averagePercent: 0 }, sum: 0 };
-        scenarios.set(s.id, acc);
-      }
-      acc.stats.learners++;
-      acc.sum += s.maxScore > 0 ? (s.score / s.maxScore) * 100 : 0;
-      if (!s.outcome) acc.stats.unfinished++;
-      else {
-        const o = acc.stats.outcomes.find((x) => x.id === s.outcome!.id);
-        if (o) o.count++;
-        else acc.stats.outcomes.push({ ...s.outcome, count: 1 });
-      }
-    }
-  });
-
-  // group the responses by item (a counting sort keeps the learners' order within each item)
-  const count = new Int32Array(items.length + 1);
-  for (let k = 0; k < size; k++) count[itemOf[k]! + 1] = count[itemOf[k]! + 1]! + 1;
-  for (let i = 0; i < items.length; i++) count[i + 1] = count[i + 1]! + count[i]!;
-  const byItem = new Int32Array(size);
-  const fill = count.slice(0, items.length);
-  for (let k = 0; k < size; k++) {
-    const i = itemOf[k]!;
-    byItem[fill[i]!] = k;
-    fill[i] = fill[i]! + 1;
+    if (l.answers?.length) r = readAnswers(res, l.answers, r);
+    for (const s of l.scenarios ?? []) addScenario(scenarios, s);
   }
 
-  const questions: QuestionStats[] = items.map((acc, i) => {
-    const from = count[i]!;
-    const n = count[i + 1]! - from;
-    const x = new Float64Array(n);
-    const rest = new Float64Array(n);
-    let correct = 0;
-    let m = 0;
-    for (let j = 0; j < n; j++) {
-      const k = byItem[from + j]!;
-      const li = learnerOf[k]!;
-      correct += correctOf[k]!;
-      const w = totalWeight[li]! - weightOf[k]!;
-      if (w <= 0) continue;
-      x[m] = correctOf[k]!;
-      rest[m] = (totalPoints[li]! - scoreOf[k]!) / w;
-      m++;
-    }
-    const facility = rate(correct, n);
-    const pb = pearson(x.subarray(0, m), rest.subarray(0, m));
-    const ul = upperLower(x.subarray(0, m), rest.subarray(0, m));
-    let mostChosenWrong: WrongAnswer | undefined;
-    for (const w of acc.wrong.values()) if (!mostChosenWrong || w.count > mostChosenWrong.count) mostChosenWrong = w;
-    const flags: QuestionFlag[] = [];
-    if (facility > FLAG_LIMITS.tooEasy) flags.push('too-easy');
-    if (facility < FLAG_LIMITS.tooHard) flags.push('too-hard');
-    if (pb !== undefined && pb < 0) flags.push('negative-discrimination');
-    return {
-      ...acc.stats,
-      responses: n,
-      correct,
-      facility: round(facility),
-      ...(pb !== undefined ? { pointBiserial: round(pb) } : {}),
-      ...(ul !== undefined ? { upperLower: round(ul) } : {}),
-      ...(mostChosenWrong ? { mostChosenWrong } : {}),
-      flags,
-    };
-  });
+  const { items } = res;
+  const start = itemStarts(res.itemOf, items.length);
+  const { end, correct, x, rest } = groupByItem(res, start);
+  const rank = rankKeys(rest);
+  let most = 0;
+  for (let i = 0; i < items.length; i++) most = Math.max(most, start[i + 1]! - start[i]!);
+  const scratch = new Int32Array(most);
+  const questions: QuestionStats[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const from = start[i]!;
+    const to = end[i]!;
+    questions.push(questionStats(items[i]!, start[i + 1]! - from, correct[i]!, pearson(x, rest, from, to), upperLower(x, rank, from, to, scratch)));
+  }
 
-  const partStats = [...parts.entries()].sort((a, b) => a[0] - b[0]).map(([part, p]): PartStats => ({ part, learners: p.learners, averagePercent: round(p.sum / p.learners, 2) }));
+  const partStats: PartStats[] = [];
+  for (let part = 0; part < PARTS; part++) {
+    const n = res.partLearners[part]!;
+    if (n > 0) partStats.push({ part, learners: n, averagePercent: round(res.partSum[part]! / n, 2) });
+  }
   const weakestPart = partStats.reduce<PartStats | undefined>((w, p) => (!w || p.averagePercent < w.averagePercent ? p : w), undefined);
   const hardestQuestion = questions.reduce<QuestionStats | undefined>((h, q) => (!h || q.facility < h.facility || (q.facility === h.facility && q.responses > h.responses) ? q : h), undefined);
   const taken = statuses.passed + statuses.failed;
   return {
     learners: learners.length,
-    fromTransfer: learners.filter((l) => l.kind === 'transfer').length,
-    fromCsv: learners.filter((l) => l.kind === 'csv').length,
+    fromTransfer,
+    fromCsv: learners.length - fromTransfer,
     statuses,
     completed,
     passed: statuses.passed,

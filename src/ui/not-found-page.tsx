@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation.ts';
-import { Link } from 'react-router';
+import { Link } from './router.tsx';
 import { PageHeading } from './page-heading.tsx';
 
 export function NotFoundPage() {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from './router.tsx';
 import course from 'virtual:course';
 
 // The first page of a visit keeps the browser's own start: nothing focused, so the skip link is the first Tab

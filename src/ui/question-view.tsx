@@ -182,7 +182,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
                     <option key={rid} value={rid} lang={COURSE_LANG}>{q.pairs.find((x) => x.id === rid)!.right}</option>
                   ))}
                 </select>
-                {reveal && <span className="key-mark">{t('quiz.correctAnswer')}：<span lang={COURSE_LANG}>{p.right}</span></span>}
+                {reveal && <span className="key-mark">{t('app.labelled', { label: t('quiz.correctAnswer') })}<span lang={COURSE_LANG}>{p.right}</span></span>}
               </div>
             ))}
           </div>
@@ -206,7 +206,7 @@ export function QuestionView({ question: q, index, total, seed, submitted, revea
               q.choices
                 .filter((c) => c.feedback && picked(c.id))
                 .map((c) => <p key={c.id} className="choice-feedback" lang={COURSE_LANG}>「{c.text}」：{c.feedback}</p>)}
-            <p className="explain"><strong>{t('quiz.explanation')}：</strong><span lang={COURSE_LANG}>{q.explain}</span></p>
+            <p className="explain"><strong>{t('app.labelled', { label: t('quiz.explanation') })}</strong><span lang={COURSE_LANG}>{q.explain}</span></p>
           </>
         )}
       </div>

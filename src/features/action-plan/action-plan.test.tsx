@@ -36,7 +36,7 @@ const add = (user: UserEvent) => user.click(screen.getByRole('button', { name: '
 test('an empty plan invites the first item', () => {
   renderPlan();
   expect(screen.getByRole('heading', { name: '我的合规行动计划' })).toBeInTheDocument();
-  expect(screen.getByText('还没有行动项。从下面开始写第一条吧。')).toBeInTheDocument();
+  expect(screen.getByText('还没有行动项。在下面写下第一条吧。')).toBeInTheDocument();
   expect(screen.getByRole('combobox', { name: '方面' })).toHaveValue('knowledge');
 });
 
@@ -149,7 +149,7 @@ test('an item can be removed by its own button, and removing the last one shows 
 
   await user.click(screen.getByRole('button', { name: '删除：参加专项培训' }));
   expect(items()).toEqual([]);
-  expect(screen.getByText('还没有行动项。从下面开始写第一条吧。')).toBeInTheDocument();
+  expect(screen.getByText('还没有行动项。在下面写下第一条吧。')).toBeInTheDocument();
 });
 
 test('an item is edited in place: the form opens with its values, saves under the same id and gives focus back', async () => {

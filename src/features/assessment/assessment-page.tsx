@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../ui/router.tsx';
 import course from 'virtual:course';
 import { assessmentSeed, drawQuestions, weakParts, type AssessmentMode } from '../../domain/assessment.ts';
 import { certificateStanding, changedSinceCertificate, currentCertificate, issueCertificates, recertificationDue, recertificationFocus } from '../../domain/certificate.ts';

@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../ui/router.tsx';
 import course from 'virtual:course';
 import { resultsByPart } from '../../domain/assessment.ts';
 import type { Question } from '../../domain/course.ts';

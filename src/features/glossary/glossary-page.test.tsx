@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { MemoryRouter, Route, Routes } from '../../ui/router.tsx';
 import glossary from 'virtual:glossary';
 import { expect, test } from 'vitest';
 import '../../i18n/index.ts';
@@ -24,7 +24,7 @@ test('lists every term of the course under the part that teaches it, with its de
   expect(dt).toHaveAttribute('id', 'term-risk-matrix');
   const dd = dt.nextElementSibling as HTMLElement;
   expect(dd).toHaveTextContent('把可能性作为一个坐标、影响程度作为另一个坐标');
-  expect(within(dd).getByRole('link', { name: '合规风险识别与防范 · 风险评估与分级' })).toHaveAttribute('href', '/chapter/risk-identification/p3-assessment');
+  expect(within(dd).getByRole('link', { name: '合规风险识别与防范 · 风险评估与分级' })).toHaveAttribute('href', '#/chapter/risk-identification/p3-assessment');
   // aliases are shown beside the term
   expect(screen.getByText('神秘客户').closest('dt')).toHaveTextContent('又作: 神秘顾客');
 });

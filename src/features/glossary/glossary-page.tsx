@@ -1,5 +1,5 @@
 import { Fragment, useEffect } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../ui/router.tsx';
 import course from 'virtual:course';
 import glossary from 'virtual:glossary';
 import { useTranslation } from '../../i18n/use-translation.ts';

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from '../../ui/router.tsx';
 import { expect, test } from 'vitest';
 import '../../i18n/index.ts';
 import { Term } from './term.tsx';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../ui/router.tsx';
 import glossary from 'virtual:glossary';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import type { GlossaryEntry } from './glossary-types.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../ui/router.tsx';
 import course from 'virtual:course';
 import { currentProgress, useStore } from '../../state/store.ts';
 import { ChapterContext } from '../../ui/chapter-context.ts';

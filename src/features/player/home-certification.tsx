@@ -4,7 +4,7 @@
  * chapters changed since the certificate's course version, and the state of each requirement.
  */
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../ui/router.tsx';
 import course from 'virtual:course';
 import { certificateStanding, changedSinceCertificate, currentCertificate } from '../../domain/certificate.ts';
 import { requirements, settingsOf } from '../../domain/requirements.ts';

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from '../../ui/router.tsx';
 import { beforeEach, expect, test } from 'vitest';
 import course from 'virtual:course';
 import '../../i18n/index.ts';
@@ -32,7 +32,7 @@ test('a first visit has one thing to do, give a name: there is no way into the c
   // just named, not yet begun: welcomed, not "welcomed back"
   expect(screen.getByText('张小明，欢迎参加培训')).toBeInTheDocument();
   expect(screen.queryByText(/欢迎回来/)).not.toBeInTheDocument();
-  expect(screen.getByRole('link', { name: '开始学习' })).toHaveAttribute('href', `/chapter/${course.chapters[0]!.id}`);
+  expect(screen.getByRole('link', { name: '开始学习' })).toHaveAttribute('href', `#/chapter/${course.chapters[0]!.id}`);
 });
 
 test('a name that is too long is kept whole as typed and refused with its limit', async () => {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { Link } from 'react-router';
+import { Link } from '../../ui/router.tsx';
 import course from 'virtual:course';
 import { validateProfile } from '../../domain/learner.ts';
 import { chapterStatus, continueTarget, courseSummary, quizBest, quizPassed, sectionsSeenIn } from '../../domain/progress.ts';

@@ -381,7 +381,7 @@ describe('attempts', () => {
     await submit(user, questionGroup('风险评估需要定期更新'));
 
     expect(screen.getByText('未通过：得分 50%（及格线 80%）')).toBeInTheDocument();
-    expect(screen.getByText('还可以重做 1 次')).toBeInTheDocument();
+    expect(screen.getByText('还可以再作答 1 次')).toBeInTheDocument();
     expect(screen.getByText(/第 1 次作答/)).toBeInTheDocument();
     expect(attempts()[0]).toMatchObject({ n: 1, percent: 50, passed: false });
     // a failed attempt that may be retried does not give the key away

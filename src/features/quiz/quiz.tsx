@@ -5,7 +5,7 @@ import { hashSeed } from '../../domain/random.ts';
 import { attemptsAllowed, chapterRereadSections, openRound, roundState } from '../../domain/rounds.ts';
 import { settingsOf } from '../../domain/requirements.ts';
 import { attemptsLeft, type Answer } from '../../domain/scoring.ts';
-import { Link } from 'react-router';
+import { Link } from '../../ui/router.tsx';
 import course from 'virtual:course';
 import { useAttemptRules } from '../../ui/attempt-rules.ts';
 import { currentProgress, useStore } from '../../state/store.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../ui/router.tsx';
 import course from 'virtual:course';
 import { certificateHistory, certificateStanding, changedSinceCertificate, currentCertificate, recertificationDue, verificationCode } from '../../domain/certificate.ts';
 import type { LearnerProfile } from '../../domain/learner.ts';

@@ -95,19 +95,19 @@ test('a risk rated on one axis only is neither graded, counted nor saved until t
 test('查看结果 compares the rated risks with the trainer: same grade matches, another grade differs', async () => {
   const user = renderMatrix();
   await rate(user, '未核实客户本人身份即为代办人办理业务', 2, 2);
-  expect(within(risk('未核实客户本人身份即为代办人办理业务')).queryByText(/讲师/)).not.toBeInTheDocument();
+  expect(within(risk('未核实客户本人身份即为代办人办理业务')).queryByText(/培训师/)).not.toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: '查看结果' }));
   // pressed once, the results follow every change: the button is gone
   expect(screen.queryByRole('button', { name: '查看结果' })).not.toBeInTheDocument();
-  expect(within(risk('未核实客户本人身份即为代办人办理业务')).getByText('与讲师不同：讲师判断为可能性 4、影响 4（高）')).toBeInTheDocument();
-  expect(within(risk('办公用品申领单据流转较慢')).queryByText(/讲师/)).not.toBeInTheDocument();
-  expect(summary()).toHaveTextContent('0/2 项与讲师判断的等级一致');
+  expect(within(risk('未核实客户本人身份即为代办人办理业务')).getByText('与培训师不同：培训师判断为可能性 4、影响 4（高）')).toBeInTheDocument();
+  expect(within(risk('办公用品申领单据流转较慢')).queryByText(/培训师/)).not.toBeInTheDocument();
+  expect(summary()).toHaveTextContent('0/2 项与培训师判断的等级一致');
 
   // a different cell in the same grade still matches
   await rate(user, '未核实客户本人身份即为代办人办理业务', 4, 3);
-  expect(within(risk('未核实客户本人身份即为代办人办理业务')).getByText('与讲师的判断一致')).toBeInTheDocument();
-  expect(summary()).toHaveTextContent('1/2 项与讲师判断的等级一致');
+  expect(within(risk('未核实客户本人身份即为代办人办理业务')).getByText('与培训师的判断一致')).toBeInTheDocument();
+  expect(summary()).toHaveTextContent('1/2 项与培训师判断的等级一致');
 });
 
 test('once every risk is rated the results show by themselves in the live summary', async () => {
@@ -117,10 +117,10 @@ test('once every risk is rated the results show by themselves in the live summar
 
   expect(screen.getByText('已评估 2/2 项')).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: '查看结果' })).not.toBeInTheDocument();
-  expect(within(risk('未核实客户本人身份即为代办人办理业务')).getByText('与讲师的判断一致')).toBeInTheDocument();
-  expect(within(risk('办公用品申领单据流转较慢')).getByText('与讲师不同：讲师判断为可能性 2、影响 1（低）')).toBeInTheDocument();
+  expect(within(risk('未核实客户本人身份即为代办人办理业务')).getByText('与培训师的判断一致')).toBeInTheDocument();
+  expect(within(risk('办公用品申领单据流转较慢')).getByText('与培训师不同：培训师判断为可能性 2、影响 1（低）')).toBeInTheDocument();
   expect(summary()).toHaveAttribute('aria-live', 'polite');
-  expect(summary()).toHaveTextContent('1/2 项与讲师判断的等级一致');
+  expect(summary()).toHaveTextContent('1/2 项与培训师判断的等级一致');
   expect(progress().matrices['m-matrix']).toEqual({ a: { likelihood: 4, impact: 4 }, b: { likelihood: 3, impact: 3 } });
 });
 

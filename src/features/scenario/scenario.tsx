@@ -50,7 +50,7 @@ export function Scenario({ id }: { id: string }) {
       )}
       <div aria-live="polite" className="scenario-feedback">
         {lastOption?.feedback && (
-          <p className="feedback-box"><strong>{t('scenario.feedback')}：</strong><span lang={COURSE_LANG}>{lastOption.feedback}</span></p>
+          <p className="feedback-box"><strong>{t('app.labelled', { label: t('scenario.feedback') })}</strong><span lang={COURSE_LANG}>{lastOption.feedback}</span></p>
         )}
       </div>
       {walk.current.kind === 'step' ? (
@@ -83,7 +83,7 @@ export function Scenario({ id }: { id: string }) {
       ) : (
         <div className={`scenario-outcome rating-${walk.current.outcome.rating}`}>
           <h4 ref={stepHeading} tabIndex={-1} className="step-heading">
-            <span>{t('scenario.outcome')}：<span lang={COURSE_LANG}>{walk.current.outcome.title}</span></span>
+            <span>{t('app.labelled', { label: t('scenario.outcome') })}<span lang={COURSE_LANG}>{walk.current.outcome.title}</span></span>
             <span className={`badge ${walk.current.outcome.rating}`}>{t(`scenario.rating.${walk.current.outcome.rating}`)}</span>
           </h4>
           {walk.current.outcome.text.map((p, i) => <p key={i} lang={COURSE_LANG}>{p}</p>)}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from '../../ui/router.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { findTextRanges } from './find-text.ts';
 import './search.css';

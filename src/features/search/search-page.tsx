@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../../ui/router.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import type { SearchResult } from './search-core.ts';

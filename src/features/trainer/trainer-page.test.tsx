@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHash } from 'node:crypto';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from '../../ui/router.tsx';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import course from 'virtual:course';
 import items from 'virtual:course-items';
