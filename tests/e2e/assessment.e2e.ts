@@ -43,7 +43,7 @@ test('a learner takes the final assessment: a part-balanced draw, a result by pa
   const practice = await page.locator('.exam-map-item').count();
   assert.ok(practice >= parts * course.assessment.refresherQuestionsPerPart, 'every part is asked about');
   await handIn(page);
-  await page.getByRole('heading', { level: 2, name: '复习测验结果' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: '练习结果' }).waitFor();
 
   await page.goto(session.url);
   assert.match(await page.locator('.assessment-card').innerText(), /最好成绩 \d+%/);

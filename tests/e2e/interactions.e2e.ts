@@ -145,7 +145,7 @@ test('with the keyboard only, a learner answers every kind of question in the ch
 
   // 8 of 9 questions right, 9 of 10 points: passed with 90%
   await page.getByText('通过！得分 90%（及格线 80%）').waitFor();
-  assert.match(await page.locator('.quiz-result').innerText(), /还可以重做 2 次/);
+  assert.match(await page.locator('.quiz-result').innerText(), /还可以再作答 2 次/);
 });
 
 test('with the keyboard only, a learner walks the chapter scenario to its good outcome, the focus following each step', async () => {
