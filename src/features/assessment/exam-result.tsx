@@ -64,9 +64,9 @@ export const ExamResult = forwardRef<HTMLHeadingElement, { attempt: QuizAttempt;
               return (
                 <li key={q.id} className="missed-question">
                   <p className="question-prompt" lang={COURSE_LANG}>{q.prompt}</p>
-                  <p><strong>{t('quiz.yourAnswer')}：</strong><span lang={COURSE_LANG}>{answerText(q, attempt.answers[q.id], words)}</span></p>
-                  <p><strong>{t('quiz.correctAnswer')}：</strong><span lang={COURSE_LANG}>{answerText(q, correctAnswer(q), words)}</span></p>
-                  <p className="explain"><strong>{t('quiz.explanation')}：</strong><span lang={COURSE_LANG}>{q.explain}</span></p>
+                  <p><strong>{t('app.labelled', { label: t('quiz.yourAnswer') })}</strong><span lang={COURSE_LANG}>{answerText(q, attempt.answers[q.id], words)}</span></p>
+                  <p><strong>{t('app.labelled', { label: t('quiz.correctAnswer') })}</strong><span lang={COURSE_LANG}>{answerText(q, correctAnswer(q), words)}</span></p>
+                  <p className="explain"><strong>{t('app.labelled', { label: t('quiz.explanation') })}</strong><span lang={COURSE_LANG}>{q.explain}</span></p>
                   {ch && <p><Link to={`/chapter/${ch.id}`}>{t('exam.backToChapter', { title: ch.title })}</Link></p>}
                 </li>
               );

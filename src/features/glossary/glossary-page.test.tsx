@@ -26,7 +26,7 @@ test('lists every term of the course under the part that teaches it, with its de
   expect(dd).toHaveTextContent('把可能性作为一个坐标、影响程度作为另一个坐标');
   expect(within(dd).getByRole('link', { name: '合规风险识别与防范 · 风险评估与分级' })).toHaveAttribute('href', '#/chapter/risk-identification/p3-assessment');
   // aliases are shown beside the term
-  expect(screen.getByText('神秘客户').closest('dt')).toHaveTextContent('又作: 神秘顾客');
+  expect(screen.getByText('神秘客户').closest('dt')).toHaveTextContent('又作：神秘顾客');
 });
 
 test('a link to one term focuses it', () => {

@@ -61,7 +61,7 @@ export function GlossaryPage() {
                     <span lang={COURSE_LANG}>{g.term}</span>
                     {g.aliases.length > 0 && (
                       <span className="glossary-aliases">
-                        {t('glossary.aliases')}: <span lang={COURSE_LANG}>{g.aliases.join('、')}</span>
+                        {t('app.labelled', { label: t('glossary.aliases') })}<span lang={COURSE_LANG}>{g.aliases.join('、')}</span>
                       </span>
                     )}
                   </dt>

@@ -118,7 +118,7 @@ export function LearnerPanel() {
                 <tr key={l.id}>
                   <th scope="row">
                     {l.id === currentId ? (
-                      <>{nameOf(l.name)} {t('learner.you')}</>
+                      <>{l.name ? <span lang="">{l.name}</span> : nameOf(l.name)} {t('learner.you')}</>
                     ) : (
                       <button type="button" className="link-button" aria-expanded={l.pin ? unlocking === l.id : undefined} onClick={() => (l.pin ? setUnlocking(unlocking === l.id ? undefined : l.id) : switchLearner(l.id))}>{t('learner.switchTo', { name: nameOf(l.name) })}</button>
                     )}

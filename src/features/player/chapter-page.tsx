@@ -115,12 +115,12 @@ function Chapter({ index, sectionId }: { index: number; sectionId: string | unde
         {mod && <nav className="chapter-nav" aria-label={t('chapter.pager')}>
           {prev ? (
             <Link className="button secondary" to={`/chapter/${prev.id}`} rel="prev">
-              ← {t('chapter.previous')}：<span lang={COURSE_LANG}>{prev.title}</span>
+              ← {t('app.labelled', { label: t('chapter.previous') })}<span lang={COURSE_LANG}>{prev.title}</span>
             </Link>
           ) : <Link className="button secondary" to="/">← {t('chapter.backHome')}</Link>}
           {next ? (
             <Link className="button primary" to={`/chapter/${next.id}`} rel="next">
-              {t('chapter.next')}：<span lang={COURSE_LANG}>{next.title}</span> →
+              {t('app.labelled', { label: t('chapter.next') })}<span lang={COURSE_LANG}>{next.title}</span> →
             </Link>
           ) : course.assessmentBank ? (
             <Link className="button primary" to="/assessment" rel="next">{t('home.assessmentGo')} →</Link>

@@ -26,9 +26,9 @@ export function RecordView({ record, beforeChapters, afterChapters }: { record: 
   return (
     <>
       <dl className="record-head">
-        <div><dt>{t('records.learner')}</dt><dd>{record.learner.name || t('learner.unnamed')}</dd></div>
-        {record.learner.employeeId && <div><dt>{t('records.employeeId')}</dt><dd>{record.learner.employeeId}</dd></div>}
-        {record.learner.department && <div><dt>{t('records.department')}</dt><dd>{record.learner.department}</dd></div>}
+        <div><dt>{t('records.learner')}</dt><dd>{record.learner.name ? <span lang="">{record.learner.name}</span> : t('learner.unnamed')}</dd></div>
+        {record.learner.employeeId && <div><dt>{t('records.employeeId')}</dt><dd lang="">{record.learner.employeeId}</dd></div>}
+        {record.learner.department && <div><dt>{t('records.department')}</dt><dd lang="">{record.learner.department}</dd></div>}
         <div><dt>{t('records.summary')}</dt><dd>{t('home.progressValue', { done, total: record.chapters.length })} · {t('home.timeSpent', { time: formatDuration(t, record.time.totalActiveMs) })}</dd></div>
         <div><dt>{t('records.detail.status')}</dt><dd>{t(`records.detail.completion.${record.completionStatus}`)} · {t(`records.detail.success.${record.successStatus}`)}</dd></div>
         <div><dt>{t('records.detail.courseScore')}</dt><dd>{record.score ? t('records.detail.courseScoreValue', { percent: Math.round(record.score.percent), attempt: record.score.attempt }) : t('records.none')}</dd></div>
