@@ -5,7 +5,7 @@ import type { CompletionRecord, InteractionRecord } from './completion-record.ts
 import { toCsv } from '../exporters/to-csv.ts';
 import { createTransfer, transferText } from './transfer.ts';
 import { simulatedLearners, simulatedRecords } from './training-report-builders.ts';
-import { aggregate, dedupe, filterLearners, findCertificate, importRecords, learnerFromRecord, parseCsv, readReportFile, sortLearners, type ReportContext, type ReportFile } from './training-report.ts';
+import { aggregate, dedupe, filterLearners, findCertificate, importRecords, learnerFromRecord, parseCsv, readReportFile, sortLearners, type ReportAnswer, type ReportContext, type ReportFile, type ReportLearner } from './training-report.ts';
 
 const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const { manifest, items } = recordCourse();
@@ -126,6 +126,38 @@ describe('the training report over 1,000 learners', () => {
     const sorted = sortLearners(learners, 'score', 'descending');
     expect(sorted[0]!.score).toBe(Math.max(...learners.flatMap((l) => (l.score !== undefined ? [l.score] : []))));
     expect(sorted.at(-1)!.score).toBeUndefined();
+  });
+});
+
+/** A learner who answered only what is given: [question id, correct] (one point each). */
+function answering(k: number, given: [string, boolean][]): ReportLearner {
+  const answers: ReportAnswer[] = given.map(([id, correct]) => ({ key: `assessment-question:${id}`, id, kind: 'assessment-question', part: 10, type: 'truefalse', prompt: id, correct, score: correct ? 1 : 0, weight: 1, wrong: correct ? [] : [{ key: 'false' }] }));
+  return { file: `l${k}.json`, kind: 'transfer', courseId: 'c', courseVersion: '1', localId: `l${k}`, name: `L${k}`, status: 'incomplete', completion: 'incomplete', success: 'unknown', activeMs: 0, lastAccess: 0, answers };
+}
+
+describe('the upper and lower groups', () => {
+  test('take learners tied on rest score in reading order: the upper group the earliest, the lower group the latest', () => {
+    // eight learners, all with the same rest score (the other question right): groups of round(8 × 0.27) = 2
+    const tied = [true, true, false, false, true, false, false, false].map((q, k) => answering(k, [['q', q], ['other', true]]));
+    expect(aggregate(tied).questions.find((q) => q.id === 'q')!.upperLower).toBe(1);
+    // the same answers read in the opposite order: now the lower group holds the two right answers
+    expect(aggregate([...tied].reverse()).questions.find((q) => q.id === 'q')!.upperLower).toBe(-1);
+  });
+
+  test('put a higher rest score above any tie', () => {
+    // learner 7 has the best rest score and gets q right; learners 0–6 tie on a lower one
+    const others: [string, boolean][] = [['a', false], ['b', false]];
+    const group = [true, false, false, true, false, false, false].map((q, k) => answering(k, [['q', q], ...others]));
+    const best = answering(7, [['q', true], ['a', true], ['b', true]]);
+    // upper: learner 7 and the earliest tie, learner 0 (both right); lower: the latest ties, 6 and 5 (both wrong)
+    expect(aggregate([...group, best]).questions.find((q) => q.id === 'q')!.upperLower).toBe(1);
+  });
+
+  test('come out the same for a small report made after a large one', () => {
+    const small = simulatedRecords(manifest, items, 40).map((r, k) => learnerFromRecord(r, `s${k}`));
+    const alone = aggregate(small);
+    aggregate(simulatedRecords(manifest, items, 300).map((r, k) => learnerFromRecord(r, `b${k}`)));
+    expect(aggregate(small)).toEqual(alone);
   });
 });
 

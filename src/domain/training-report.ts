@@ -10,7 +10,8 @@
  * - discrimination is measured against the learner's rest score (their share of points on every other question
  *   they answered, so an item does not correlate with itself): the point-biserial correlation between correct
  *   (1/0) and the rest score, and Kelley's upper–lower index, the facility in the top 27% by rest score minus the
- *   facility in the bottom 27% (ties keep the order the learners were read in);
+ *   facility in the bottom 27% (learners tied on rest score at a group's edge are taken in the order they were read
+ *   in: the upper group takes the earliest of them, the lower group the latest);
  * - flags: too easy (facility > 0.9), too hard (< 0.3), discriminating the wrong way (point-biserial < 0).
  */
 import { certificateNumber, daysBetween, verificationCode } from './certificate.ts';
@@ -506,45 +507,67 @@ const REST_STEPS = 1e7;
 /**
  * Kelley's index over the responses from..to: facility among the top 27% by rest score minus facility among the
  * bottom 27%. Ties at a group's edge are taken in the order the learners were read in: the upper group takes the
- * earliest of them, the lower group the latest (as one stable sort by rest score, descending, would cut them).
- * `rank` holds each response's rest score as an integer rank key (smaller = higher rest score); `scratch` is
- * working space of at least to − from entries.
+ * earliest of them, the lower group the latest (where one stable sort by rest score, descending, would cut them).
+ * `keys` and `work` are working space of at least to − from entries.
  */
-function upperLower(x: Uint8Array, rank: Int32Array, from: number, to: number, scratch: Int32Array): number | undefined {
+function upperLower(x: Uint8Array, rest: Float64Array, from: number, to: number, keys: Int32Array, work: Int32Array): number | undefined {
   const n = to - from;
   const g = Math.round(n * GROUP_SHARE);
   if (n < 4 || g < 1) return undefined;
-  for (let k = 0; k < n; k++) scratch[k] = rank[from + k]!;
-  // the g-th best key and the g-th worst: everything strictly beyond them is in the group, ties at them fill it up
-  const topEdge = select(scratch, n, g - 1);
-  const bottomEdge = select(scratch, n, n - g);
+  // the rest score as an integer key, smaller = higher
+  for (let k = 0; k < n; k++) work[k] = keys[k] = Math.round((1 - rest[from + k]!) * REST_STEPS);
+  // the g-th best key and the g-th worst: every response beyond them is in the group, ties at them fill it up
+  const topEdge = select(work, n, g - 1);
+  const bottomEdge = select(work, n, n - g);
   let top = 0;
   let bottom = 0;
   let topIn = 0;
   let bottomIn = 0;
-  for (let k = from; k < to; k++) {
-    const v = rank[k]!;
+  for (let k = 0; k < n; k++) {
+    const v = keys[k]!;
     if (v < topEdge) {
-      top += x[k]!;
+      top += x[from + k]!;
       topIn++;
     } else if (v > bottomEdge) {
-      bottom += x[k]!;
+      bottom += x[from + k]!;
       bottomIn++;
     }
   }
-  for (let k = from; k < to && topIn < g; k++) {
-    if (rank[k] === topEdge) {
-      top += x[k]!;
+  for (let k = 0; k < n && topIn < g; k++) {
+    if (keys[k] === topEdge) {
+      top += x[from + k]!;
       topIn++;
     }
   }
-  for (let k = to - 1; k >= from && bottomIn < g; k--) {
-    if (rank[k] === bottomEdge) {
-      bottom += x[k]!;
+  for (let k = n - 1; k >= 0 && bottomIn < g; k--) {
+    if (keys[k] === bottomEdge) {
+      bottom += x[from + k]!;
       bottomIn++;
     }
   }
   return (top - bottom) / g;
+}
+
+/**
+ * The large typed buffers, kept from one call to the next and grown when needed. Some 20 MB for 10,000 learners:
+ * allocated afresh on every call they count as external memory, and V8 answers that with a full garbage collection
+ * of the heap (every learner's record), which cost more than the aggregation itself. Callers are synchronous, so
+ * one set is enough.
+ */
+interface Buffers {
+  itemOf: Int32Array;
+  correctOf: Uint8Array;
+  restOf: Float64Array;
+  x: Uint8Array;
+  rest: Float64Array;
+}
+let buffers: Buffers | undefined;
+
+function buffersFor(size: number): Buffers {
+  if (buffers && buffers.itemOf.length >= size) return buffers;
+  const n = Math.max(size, Math.ceil((buffers?.itemOf.length ?? 0) * 1.5));
+  buffers = { itemOf: new Int32Array(n), correctOf: new Uint8Array(n), restOf: new Float64Array(n), x: new Uint8Array(n), rest: new Float64Array(n) };
+  return buffers;
 }
 
 /**
@@ -553,6 +576,8 @@ function upperLower(x: Uint8Array, rank: Int32Array, from: number, to: number, s
  * answered; NaN when they answered no other).
  */
 interface Responses {
+  /** how many: the buffers may be longer */
+  size: number;
   itemOf: Int32Array;
   correctOf: Uint8Array;
   restOf: Float64Array;
@@ -613,7 +638,7 @@ function readAnswers(res: Responses, answers: readonly ReportAnswer[], r: number
   for (let part = 0; part < PARTS; part++) {
     const w = partWeight[part]!;
     if (w <= 0) continue;
-    res.partLearners[part]++;
+    res.partLearners[part] = res.partLearners[part]! + 1;
     res.partSum[part] = res.partSum[part]! + (partPoints[part]! / w) * 100;
   }
   return r;
@@ -641,25 +666,26 @@ function addScenario(scenarios: Map<string, ScenarioAcc>, s: ReportScenario) {
 }
 
 /** Where each question's responses start once grouped: start[i] to start[i + 1]. */
-function itemStarts(itemOf: Int32Array, nItems: number): Int32Array {
+function itemStarts(itemOf: Int32Array, size: number, nItems: number): Int32Array {
   const start = new Int32Array(nItems + 1);
-  for (let k = 0; k < itemOf.length; k++) start[itemOf[k]! + 1]++;
+  for (let k = 0; k < size; k++) {
+    const i = itemOf[k]! + 1;
+    start[i] = start[i]! + 1;
+  }
   for (let i = 0; i < nItems; i++) start[i + 1] = start[i + 1]! + start[i]!;
   return start;
 }
 
 /**
  * The responses grouped by question, in reading order within each (a counting sort): per question the count of
- * correct responses, and the responses with a rest score packed from start[i] to end[i].
+ * correct responses, and the responses with a rest score packed into x and rest from start[i] to end[i].
  */
-function groupByItem(res: Responses, start: Int32Array) {
-  const { itemOf, correctOf, restOf } = res;
+function groupByItem(res: Responses, start: Int32Array, x: Uint8Array, rest: Float64Array) {
+  const { size, itemOf, correctOf, restOf } = res;
   const nItems = start.length - 1;
   const end = start.slice(0, nItems);
   const correct = new Int32Array(nItems);
-  const x = new Uint8Array(itemOf.length);
-  const rest = new Float64Array(itemOf.length);
-  for (let k = 0; k < itemOf.length; k++) {
+  for (let k = 0; k < size; k++) {
     const i = itemOf[k]!;
     correct[i] = correct[i]! + correctOf[k]!;
     const v = restOf[k]!;
@@ -669,14 +695,7 @@ function groupByItem(res: Responses, start: Int32Array) {
     rest[at] = v;
     end[i] = at + 1;
   }
-  return { end, correct, x, rest };
-}
-
-/** Rest scores as integer keys for the upper and lower groups: smaller = higher rest score. */
-function rankKeys(rest: Float64Array): Int32Array {
-  const rank = new Int32Array(rest.length);
-  for (let k = 0; k < rest.length; k++) rank[k] = Math.round((1 - rest[k]!) * REST_STEPS);
-  return rank;
+  return { end, correct };
 }
 
 function questionStats(acc: ItemAcc, responses: number, correct: number, pb: number | undefined, ul: number | undefined): QuestionStats {
@@ -708,10 +727,12 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
   let fromTransfer = 0;
   let size = 0;
   for (const l of learners) size += l.answers?.length ?? 0;
+  const buf = buffersFor(size);
   const res: Responses = {
-    itemOf: new Int32Array(size),
-    correctOf: new Uint8Array(size),
-    restOf: new Float64Array(size),
+    size,
+    itemOf: buf.itemOf,
+    correctOf: buf.correctOf,
+    restOf: buf.restOf,
     itemIndex: new Map(),
     items: [],
     partLearners: new Int32Array(PARTS),
@@ -734,17 +755,18 @@ export function aggregate(learners: readonly ReportLearner[]): TrainingReport {
   }
 
   const { items } = res;
-  const start = itemStarts(res.itemOf, items.length);
-  const { end, correct, x, rest } = groupByItem(res, start);
-  const rank = rankKeys(rest);
+  const start = itemStarts(res.itemOf, size, items.length);
+  const { x, rest } = buf;
+  const { end, correct } = groupByItem(res, start, x, rest);
   let most = 0;
   for (let i = 0; i < items.length; i++) most = Math.max(most, start[i + 1]! - start[i]!);
-  const scratch = new Int32Array(most);
+  const keys = new Int32Array(most);
+  const work = new Int32Array(most);
   const questions: QuestionStats[] = [];
   for (let i = 0; i < items.length; i++) {
     const from = start[i]!;
     const to = end[i]!;
-    questions.push(questionStats(items[i]!, start[i + 1]! - from, correct[i]!, pearson(x, rest, from, to), upperLower(x, rank, from, to, scratch)));
+    questions.push(questionStats(items[i]!, start[i + 1]! - from, correct[i]!, pearson(x, rest, from, to), upperLower(x, rest, from, to, keys, work)));
   }
 
   const partStats: PartStats[] = [];
