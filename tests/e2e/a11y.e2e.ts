@@ -6,8 +6,8 @@
  * completes a chapter with the keyboard only.
  *
  * Routes come from the course manifest (chapters) and from the app's route table (every path without a
- * parameter), so a page added later is audited too; a new interactive state is held to the same rule by adding
- * it to a test below.
+ * parameter), so a page added later is audited too; a new interactive state is held to the same rule, in the
+ * light and the dark theme, by adding it to JOURNEYS.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { loadCourse } from '../../scripts/content/load-course.ts';
-import type { Question, QuizData, ScenarioData } from '../../src/domain/course.ts';
+import type { Question, ScenarioData } from '../../src/domain/course.ts';
 import { en } from '../../src/i18n/en.ts';
 import { browser, describeFocus, hasFocus, removeProfile, ROOT, serve, pickRadio as pickRadioWith, tabTo as tabToTarget, waitForFocus, type Browser, type Server } from './harness.ts';
 
@@ -84,6 +84,7 @@ const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requ
  * table, is allowed). On failure, names the elements that stick out.
  */
 async function assertReflows(page: Page, what: string): Promise<void> {
+  const before = page.viewportSize() ?? DESKTOP;
   await page.setViewportSize(REFLOW);
   try {
     await page.waitForFunction((w) => window.innerWidth === w, REFLOW.width);
@@ -107,8 +108,8 @@ async function assertReflows(page: Page, what: string): Promise<void> {
     });
     assert.equal(problem, '', `${what} does not reflow at ${REFLOW.width} px: ${problem}`);
   } finally {
-    await page.setViewportSize(DESKTOP);
-    await page.waitForFunction((w) => window.innerWidth === w, DESKTOP.width);
+    await page.setViewportSize(before);
+    await page.waitForFunction((w) => window.innerWidth === w, before.width);
   }
 }
 
@@ -304,99 +305,252 @@ test('every route has no axe violation, marks the language of its texts and refl
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// interactive states
+// interactive states, in both themes
 
-test('quiz states have no axe violation and reflow: feedback, a result with a retry, attempts used up', async () => {
-  const { page } = await open();
-  const quiz: QuizData = interactive('compliance-overview').quizzes.find((q) => q.id === 'p1-quiz')!;
-  assert.ok(quiz.attempts > 0, 'the quiz has a limited number of attempts');
-  await load(page, '#/chapter/compliance-overview/p1-quiz-section');
-  await chapterReady(page, 'compliance-overview');
-  const [first, second, ...rest] = quiz.questions;
-  await answer(page, first!, true);
-  await answer(page, second!, false);
-  assert.match(await questionBox(page, first!).locator('.verdict').innerText(), /回答正确/);
-  assert.match(await questionBox(page, second!).locator('.verdict').innerText(), /回答错误/);
-  await auditBothLanguages(page, 'a quiz with a right and a wrong answer’s feedback');
+const THEMES = ['light', 'dark'] as const;
+type Theme = (typeof THEMES)[number];
+const PHONE = { width: 360, height: 760 };
 
-  for (const q of rest) await answer(page, q, false);
-  const result = page.locator('.quiz-result');
-  await result.getByText(/未通过/).waitFor();
-  await result.getByRole('button', { name: '重新作答' }).waitFor();
-  await auditBothLanguages(page, 'a failed quiz offering a retry');
+/**
+ * A journey through the app: its steps, taken in order on one fresh device, each reach a state that is audited
+ * (axe, reflow, marked languages) in Chinese and in English. Every journey runs once per theme.
+ */
+interface Journey {
+  what: string;
+  viewport?: { width: number; height: number };
+  steps: { what: string; reach(page: Page): Promise<void> }[];
+}
 
-  for (let attempt = 2; attempt <= quiz.attempts; attempt++) {
-    await result.getByRole('button', { name: '重新作答' }).click();
-    await page.getByText(`第 ${attempt} 次作答`).waitFor();
-    for (const q of quiz.questions) await answer(page, q, false);
-  }
-  await result.getByText('已用完全部作答次数').waitFor();
-  assert.ok((await page.locator('.key-mark').count()) > 0, 'the correct answers are shown');
-  await auditBothLanguages(page, 'a quiz with every attempt used and the correct answers shown');
-});
+/** The first-visit name form filled and saved: the learner the other journeys learn as. */
+async function named(page: Page, name = '李明'): Promise<void> {
+  await load(page);
+  await homeReady(page);
+  await page.getByRole('textbox', { name: '姓名', exact: true }).fill(name);
+  await page.getByRole('button', { name: '保存', exact: true }).first().click();
+  await page.getByRole('region', { name: '学员' }).getByText(`当前学员：${name}`).waitFor();
+}
 
-test('scenario, risk matrix and action plan states have no axe violation and reflow', async () => {
-  const { page } = await open();
-  // a scenario mid-way, then at an outcome with the path summary open
-  const scenario = interactive('compliance-overview').scenarios[0]!;
-  await load(page, '#/chapter/compliance-overview/p1-trends');
-  await chapterReady(page, 'compliance-overview');
-  const region = page.getByRole('region', { name: scenario.title });
-  const path = bestPath(scenario);
-  await region.getByRole('button', { name: path[0]!, exact: true }).click();
-  await region.locator('.scenario-feedback .feedback-box').waitFor();
-  await auditBothLanguages(page, 'a scenario mid-way');
-  for (const text of path.slice(1)) await region.getByRole('button', { name: text, exact: true }).click();
-  await region.locator('.scenario-outcome').waitFor();
-  await region.locator('summary').click();
-  await region.locator('details[open] li').first().waitFor();
-  await auditBothLanguages(page, 'a scenario at its outcome');
+const p1Quiz = () => interactive('compliance-overview').quizzes.find((q) => q.id === 'p1-quiz')!;
+const scenario = () => interactive('compliance-overview').scenarios[0]!;
+const matrix = () => interactive('risk-identification').matrices[0]!;
+const plan = () => interactive('summary').plans[0]!;
+const planForm = (page: Page) => page.getByRole('region', { name: plan().title });
 
-  // a risk matrix: one risk rated and the results asked for, then every risk rated (one of them off)
-  const matrix = interactive('risk-identification').matrices[0]!;
-  await page.goto(server.url + '#/chapter/risk-identification');
-  await chapterReady(page, 'risk-identification');
-  const grid = page.getByRole('region', { name: matrix.title });
-  const items = grid.locator('.risk-item');
-  const rate = async (i: number, likelihood: number, impact: number) => {
-    const selects = items.nth(i).getByRole('combobox');
-    await selects.nth(0).selectOption(String(likelihood));
-    await selects.nth(1).selectOption(String(impact));
-  };
-  await rate(0, matrix.risks[0]!.likelihood, matrix.risks[0]!.impact);
-  await grid.getByRole('button', { name: '查看结果' }).click();
-  await grid.locator('.risk-check').first().waitFor();
-  await auditBothLanguages(page, 'a risk matrix with one risk rated and its result shown');
-  // the second risk rated 1 × 1 (low), which the trainer rates higher
-  assert.notEqual(matrix.risks[1]!.likelihood * matrix.risks[1]!.impact, 1);
-  for (const [i, r] of matrix.risks.entries()) if (i > 0) await rate(i, i === 1 ? 1 : r.likelihood, i === 1 ? 1 : r.impact);
-  await grid.locator('.risk-check.off').waitFor();
-  await auditBothLanguages(page, 'a risk matrix with every risk rated');
-
-  // an action plan: the form's error, then an item added and ticked done
-  const plan = interactive('summary').plans[0]!;
-  await page.goto(server.url + '#/chapter/summary');
-  await chapterReady(page, 'summary');
-  const form = page.getByRole('region', { name: plan.title });
-  await form.getByRole('button', { name: '添加到计划' }).click();
-  await form.getByText('请填写行动内容。').waitFor();
-  await auditBothLanguages(page, 'an action plan form with an error');
+/** Fills the action plan's add form with a valid item (its target date ahead of today, whatever day the suite runs). */
+async function addPlanItem(page: Page): Promise<void> {
+  const form = planForm(page);
   await form.getByLabel('行动内容').fill('每周复盘一次客户信息的保管情况，发现问题当天上报');
   await form.getByLabel('衡量标准').fill('每周一份复盘记录');
-  // a target date ahead of today, whatever day the suite runs
   await form.getByLabel('完成时间').fill(`${new Date().getFullYear() + 1}-03-31`);
   await form.getByRole('button', { name: '添加到计划' }).click();
   await form.locator('.plan-items li').waitFor();
-  await form.locator('.plan-items').getByRole('checkbox').check();
-  await auditBothLanguages(page, 'an action plan with an item done');
-  await form.getByRole('button', { name: /^修改：/ }).click();
-  await form.getByRole('button', { name: '保存修改' }).waitFor();
-  await auditBothLanguages(page, 'an action plan item being edited');
-  await form.getByRole('button', { name: '取消' }).click();
-  await form.getByRole('button', { name: /^删除：/ }).click();
-  await form.getByRole('button', { name: '撤销删除' }).waitFor();
-  await auditBothLanguages(page, 'an action plan with a removal to undo');
-});
+}
+
+const JOURNEYS: Journey[] = [
+  {
+    what: 'home, settings and the pages without a course state',
+    steps: [
+      { what: 'the home page on a first visit, with the name form', reach: async (page) => (await load(page), await homeReady(page), await page.getByRole('textbox', { name: '姓名', exact: true }).waitFor()) },
+      { what: 'the home page of a returning learner', reach: async (page) => (await named(page), await load(page), await homeReady(page)) },
+      ...(['settings', 'records', 'assessment', 'trainer', 'glossary'] as const).map((path) => {
+        const route = ROUTES.find((r) => r.hash === `#/${path}`)!;
+        return { what: route.what, reach: async (page: Page) => (await page.goto(server.url + route.hash), await route.ready(page)) };
+      }),
+      {
+        what: 'the search page with results',
+        reach: async (page) => {
+          await page.goto(server.url + '#/search');
+          await page.locator('main.search-page input').fill('风险');
+          await page.locator('main.search-page').getByRole('link').first().waitFor();
+        },
+      },
+    ],
+  },
+  {
+    what: 'a quiz',
+    steps: [
+      {
+        what: 'a quiz answered wrong, offering a retry',
+        reach: async (page) => {
+          await load(page, '#/chapter/compliance-overview/p1-quiz-section');
+          await chapterReady(page, 'compliance-overview');
+          const quiz = p1Quiz();
+          assert.ok(quiz.attempts > 1, 'the quiz has a limited number of attempts, more than one');
+          await answer(page, quiz.questions[0]!, true);
+          for (const q of quiz.questions.slice(1)) await answer(page, q, false);
+          assert.match(await questionBox(page, quiz.questions[1]!).locator('.verdict').innerText(), /回答错误/);
+          await page.locator('.quiz-result').getByRole('button', { name: '重新作答' }).waitFor();
+        },
+      },
+      {
+        what: 'a quiz after its last attempt, the correct answers shown',
+        reach: async (page) => {
+          const quiz = p1Quiz();
+          const result = page.locator('.quiz-result');
+          for (let attempt = 2; attempt <= quiz.attempts; attempt++) {
+            await result.getByRole('button', { name: '重新作答' }).click();
+            await page.getByText(`第 ${attempt} 次作答`).waitFor();
+            for (const q of quiz.questions) await answer(page, q, false);
+          }
+          await result.getByText('已用完全部作答次数').waitFor();
+          assert.ok((await page.locator('.key-mark').count()) > 0, 'the correct answers are shown');
+        },
+      },
+    ],
+  },
+  {
+    what: 'a scenario',
+    steps: [
+      {
+        what: 'a scenario mid-way',
+        reach: async (page) => {
+          await load(page, '#/chapter/compliance-overview/p1-trends');
+          await chapterReady(page, 'compliance-overview');
+          const region = page.getByRole('region', { name: scenario().title });
+          await region.getByRole('button', { name: bestPath(scenario())[0]!, exact: true }).click();
+          await region.locator('.scenario-feedback .feedback-box').waitFor();
+        },
+      },
+      {
+        what: 'a scenario finished, its path open',
+        reach: async (page) => {
+          const region = page.getByRole('region', { name: scenario().title });
+          for (const text of bestPath(scenario()).slice(1)) await region.getByRole('button', { name: text, exact: true }).click();
+          await region.locator('.scenario-outcome').waitFor();
+          await region.locator('summary').click();
+          await region.locator('details[open] li').first().waitFor();
+        },
+      },
+    ],
+  },
+  {
+    what: 'the risk matrix',
+    steps: [
+      {
+        what: 'a risk matrix graded, one risk off, the reference answer revealed',
+        reach: async (page) => {
+          await load(page, '#/chapter/risk-identification');
+          await chapterReady(page, 'risk-identification');
+          const m = matrix();
+          const grid = page.getByRole('region', { name: m.title });
+          const items = grid.locator('.risk-item');
+          // the second risk rated 1 × 1 (low), which the trainer rates higher
+          assert.notEqual(m.risks[1]!.likelihood * m.risks[1]!.impact, 1);
+          for (const [i, r] of m.risks.entries()) {
+            const selects = items.nth(i).getByRole('combobox');
+            await selects.nth(0).selectOption(String(i === 1 ? 1 : r.likelihood));
+            await selects.nth(1).selectOption(String(i === 1 ? 1 : r.impact));
+          }
+          await grid.locator('.risk-check.off').waitFor();
+          assert.equal(await page.getByText('先完成上面的练习').count(), 0, 'the reference answer is no longer held back');
+        },
+      },
+    ],
+  },
+  {
+    what: 'the action plan',
+    steps: [
+      {
+        what: 'an action plan with a validation error',
+        reach: async (page) => {
+          await load(page, '#/chapter/summary');
+          await chapterReady(page, 'summary');
+          const form = planForm(page);
+          await form.getByRole('button', { name: '添加到计划' }).click();
+          await form.getByText('请填写行动内容。').waitFor();
+        },
+      },
+      {
+        what: 'an action plan item being edited',
+        reach: async (page) => {
+          await addPlanItem(page);
+          const form = planForm(page);
+          await form.locator('.plan-items').getByRole('checkbox').check();
+          await form.getByRole('button', { name: /^修改：/ }).click();
+          await form.getByRole('button', { name: '保存修改' }).waitFor();
+        },
+      },
+      {
+        what: 'an action plan with a removal to undo',
+        reach: async (page) => {
+          const form = planForm(page);
+          await form.getByRole('button', { name: '取消' }).click();
+          await form.getByRole('button', { name: /^删除：/ }).click();
+          await form.getByRole('button', { name: '撤销删除' }).waitFor();
+        },
+      },
+    ],
+  },
+  {
+    what: 'a shared device',
+    steps: [
+      {
+        what: 'the PIN prompt on switching to a learner with a PIN',
+        reach: async (page) => {
+          await named(page, '李明');
+          const panel = page.getByRole('region', { name: '学员' });
+          await panel.getByRole('button', { name: '设置 PIN' }).click();
+          await panel.getByLabel('新 PIN（4–6 位数字）').fill('2580');
+          await panel.getByLabel('再输入一次新 PIN').fill('2580');
+          await panel.getByRole('button', { name: '保存 PIN' }).click();
+          await panel.getByText('已设置 PIN。').waitFor();
+          await panel.getByRole('button', { name: '添加新学员' }).click();
+          await panel.getByLabel('姓名（必填）').fill('王芳');
+          await panel.getByRole('button', { name: '添加新学员' }).click();
+          await panel.getByText('当前学员：王芳').waitFor();
+          await panel.getByRole('button', { name: '切换到 李明' }).click();
+          await panel.getByLabel('输入“李明”的 PIN').waitFor();
+        },
+      },
+    ],
+  },
+  {
+    what: 'a phone',
+    viewport: PHONE,
+    steps: [
+      {
+        what: 'a chapter at 360 px with its sticky outline open mid-way',
+        reach: async (page) => {
+          await load(page, '#/chapter/risk-identification');
+          await chapterReady(page, 'risk-identification');
+          await page.evaluate(() => window.scrollTo({ top: document.body.scrollHeight / 2, behavior: 'instant' }));
+          const nav = page.getByRole('navigation', { name: '本章目录' });
+          await nav.getByRole('button', { name: '展开目录' }).click();
+          await nav.getByRole('list').waitFor();
+        },
+      },
+    ],
+  },
+];
+
+for (const theme of THEMES) {
+  test(`in the ${theme} theme every new state has no axe violation, marks its languages and reflows, in Chinese and in English`, async () => {
+    const failures: string[] = [];
+    for (const journey of JOURNEYS) {
+      const b = await open({ viewport: journey.viewport });
+      // the theme chosen in the settings, as #/settings stores it, there before the first paint
+      await b.context.addInitScript((t: Theme) => {
+        if (location.protocol.startsWith('http')) localStorage.setItem('zhixing:display', JSON.stringify({ theme: t })); // not on about:blank
+      }, theme);
+      for (const step of journey.steps) {
+        const what = `${step.what}, ${theme}`;
+        try {
+          await step.reach(b.page);
+        } catch (e) {
+          failures.push(`${what}: not reached: ${(e as Error).message}`);
+          break; // the next steps of this journey start from this one
+        }
+        assert.equal(await b.page.evaluate(() => document.documentElement.dataset.theme), theme, `${what}: the theme applies`);
+        try {
+          await auditBothLanguages(b.page, what);
+        } catch (e) {
+          failures.push((e as Error).message); // every state is audited before the test fails
+        }
+      }
+    }
+    assert.equal(failures.length, 0, failures.join('\n\n'));
+  });
+}
 
 test('the home page’s learner panel, network status and offline states have no axe violation and reflow', async () => {
   const b = await open();
