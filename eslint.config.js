@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 
 const UI_AND_SIDE_EFFECTS = [
   { group: ['react', 'react-dom', 'react-dom/*', 'react/*', '@mdx-js/*'], message: 'src/domain and src/exporters are pure: no React.' },
-  { group: ['i18next', 'react-i18next', '**/i18n/**'], message: 'src/domain and src/exporters are pure: no i18n; return ids, let the UI translate.' },
+  { group: ['**/i18n/**'], message: 'src/domain and src/exporters are pure: no i18n; return ids, let the UI translate.' },
   { group: ['localforage', 'zustand', 'zustand/*', '**/storage/**', '**/state/**'], message: 'src/domain and src/exporters are pure: no storage or state.' },
   { group: ['**/lms/**', '**/lrs/**', '**/features/**', '**/ui/**', '**/app/**', '**/mdx/**', '**/pwa/**'], message: 'src/domain and src/exporters import only each other.' },
 ];

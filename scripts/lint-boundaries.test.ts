@@ -19,7 +19,7 @@ describe('the import boundaries', () => {
 
   test('fail when an exporter reaches for i18n, storage or the DOM', async () => {
     const found = await messages(
-      "import i18next from 'i18next';\nimport localforage from 'localforage';\nexport const x = [i18next, localforage, window.location];\n",
+      "import { i18n } from '../i18n/index.ts';\nimport localforage from 'localforage';\nexport const x = [i18n, localforage, window.location];\n",
       'src/exporters/example.ts',
     );
     expect(found.filter((m) => m.startsWith('no-restricted-imports'))).toHaveLength(2);

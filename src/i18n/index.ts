@@ -1,6 +1,8 @@
-/** The one i18next instance. The interface language persists per device and keeps <html lang> in step. */
-import i18next from 'i18next';
+/** The one translator of the interface. The interface language persists per device and keeps <html lang> in step. */
+import { createTranslator } from './translator.ts';
 import { zhCN } from './zh-cn.ts';
+
+export type { TFunction, TranslationKey } from './translator.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -15,18 +17,8 @@ export function savedLocale(): Locale {
   }
 }
 
-export const i18n = i18next.createInstance();
-
-void i18n.init({
-  // English loads on demand (setLocale): most learners never need it, and the first view stays small
-  resources: { 'zh-CN': { translation: zhCN } },
-  partialBundledLanguages: true,
-  lng: 'zh-CN',
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-});
+// English loads on demand (setLocale): most learners never need it, and the first view stays small
+export const i18n = createTranslator({ language: 'zh-CN', fallback: 'zh-CN', resources: { 'zh-CN': zhCN } });
 
 function syncHtml(lng: string) {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
@@ -49,16 +41,16 @@ let more: Promise<void> | undefined;
  */
 export function loadStrings(): Promise<void> {
   more ??= import('./zh-cn-more.ts').then(({ zhCNMore }) => {
-    i18n.addResourceBundle('zh-CN', 'translation', zhCNMore, true, false);
+    i18n.addResourceBundle('zh-CN', zhCNMore);
   });
   return more;
 }
 
 /** Switches the interface language, loading its strings first when needed. */
 export async function setLocale(lng: Locale): Promise<void> {
-  if (!i18n.hasResourceBundle(lng, 'translation')) {
+  if (!i18n.hasResourceBundle(lng)) {
     const { en } = await import('./en.ts');
-    i18n.addResourceBundle('en', 'translation', en);
+    i18n.addResourceBundle('en', en);
   }
   // the fallback language, complete: a string missing in English is shown in Chinese rather than as a key
   await loadStrings();

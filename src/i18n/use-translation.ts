@@ -1,5 +1,5 @@
 /**
- * The React binding of the one i18next instance: `useTranslation()` returns `t` and `i18n`, and re-renders the
+ * The React binding of the interface's translator: `useTranslation()` returns `t` and `i18n`, and re-renders the
  * component when the language changes or strings are added (English loads on demand).
  */
 import { useMemo, useSyncExternalStore } from 'react';
@@ -12,7 +12,7 @@ const bump = () => {
   listeners.forEach((l) => l());
 };
 i18n.on('languageChanged', bump);
-i18n.store.on('added', bump);
+i18n.on('added', bump);
 
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
@@ -23,6 +23,6 @@ export function useTranslation() {
   const v = useSyncExternalStore(subscribe, () => version, () => version);
   // a new `t` per language/version, so memoised children see the change
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const t = useMemo(() => i18n.getFixedT(null, 'translation'), [v]);
+  const t = useMemo(() => i18n.getFixedT(), [v]);
   return { t, i18n };
 }

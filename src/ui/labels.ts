@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/index.ts';
 
 /** "导言" / "第3部分" / "总结" for a chapter's part number. */
 export function partLabel(t: TFunction, part: number): string {

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/index.ts';
 import { useState } from 'react';
 import type { QuestionStats, TrainingReport } from '../../domain/training-report.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/index.ts';
 import { useState, type FormEvent } from 'react';
 import course from 'virtual:course';
 import type { CourseItems } from '../../domain/course.ts';
