@@ -5,8 +5,11 @@
 import { formatValue, KB, type Bounds, type Figure, type Unit } from './figures.ts';
 
 export const BUDGETS = {
-  // the exam, certificate path, records and LRS strings grew the first view; the performance work brings it back down
-  entryGzip: { max: 128 * KB },
+  // the entry chunk with the chunks it imports statically: the code the browser needs before the first render.
+  // The course manifest is data in a chunk of its own (preloaded beside it), so this does not grow with the course
+  entryGzip: { max: 100 * KB },
+  // everything the home page fetches on a first visit, data included, before the service worker precaches the rest
+  firstViewGzip: { max: 130 * KB },
   chapterGzip: { max: 25 * KB },
   lighthouseAccessibility: { min: 100 },
   lighthouseBestPractices: { min: 100 },

@@ -11,6 +11,13 @@ import { buildSearchIndex } from './search-index.ts';
 
 const VIRTUAL = 'virtual:course';
 const RESOLVED = '\0' + VIRTUAL;
+/**
+ * The manifest's data, behind `virtual:course`: that module awaits it, so the data is a chunk of its own, outside
+ * the entry's static imports — the code of the first view stays the same size however large the course grows.
+ * index.html preloads it beside the entry, so it arrives in parallel.
+ */
+const MANIFEST = 'virtual:course-manifest';
+const RESOLVED_MANIFEST = '\0' + MANIFEST;
 /** the answer key of the whole course (CourseItems): loaded lazily by records, exporters and the LMS/LRS runtimes */
 const ITEMS = 'virtual:course-items';
 const RESOLVED_ITEMS = '\0' + ITEMS;
@@ -55,7 +62,7 @@ export function courseContent(options: { root?: string; contentDir?: string } = 
       fail(this);
     },
     resolveId(id) {
-      if (id === GLOSSARY || id === SEARCH_INDEX) return '\0' + id;
+      if (id === GLOSSARY || id === SEARCH_INDEX || id === MANIFEST) return '\0' + id;
       return id === VIRTUAL ? RESOLVED : id === ITEMS ? RESOLVED_ITEMS : undefined;
     },
     load(id) {
@@ -74,9 +81,18 @@ export function courseContent(options: { root?: string; contentDir?: string } = 
         const items: CourseItems = { chapters: c.interactive, bank: c.bank };
         return `export default ${JSON.stringify(items)};`;
       }
-      if (id !== RESOLVED) return undefined;
+      if (id === RESOLVED) return `const { default: course } = await import(${JSON.stringify(MANIFEST)});\nexport default course;`;
+      if (id !== RESOLVED_MANIFEST) return undefined;
       fail(this);
       return `export default ${JSON.stringify(load().manifest)};`;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.moduleIds.includes(RESOLVED_MANIFEST));
+        if (!chunk) return undefined;
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      },
     },
     transform(code, id) {
       const file = id.split('?')[0]!;
@@ -97,7 +113,7 @@ export function courseContent(options: { root?: string; contentDir?: string } = 
       server.watcher.on('all', (_event, path) => {
         if (!path.startsWith(resolve(root, contentDir))) return;
         course = undefined;
-        for (const virtualId of [RESOLVED, RESOLVED_ITEMS, '\0' + GLOSSARY, '\0' + SEARCH_INDEX]) {
+        for (const virtualId of [RESOLVED, RESOLVED_MANIFEST, RESOLVED_ITEMS, '\0' + GLOSSARY, '\0' + SEARCH_INDEX]) {
           const mod = server.moduleGraph.getModuleById(virtualId);
           if (mod) server.moduleGraph.invalidateModule(mod);
         }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PIN_PATTERN, pinMatches, pinRecord } from './learner.ts';
+import { PIN_PATTERN, pinMatches, pinRecord } from './pin.ts';
 import { restoreState } from './restore.ts';
 import type { CourseManifest } from './course.ts';
 

@@ -76,7 +76,7 @@ test('a learner sets a PIN: it is kept as a digest, after a check of its form an
 
 test('switching to a learner with a PIN asks for it: a wrong PIN changes nothing, the right one switches', async () => {
   const user = userEvent.setup();
-  const { pinRecord } = await import('../../domain/learner.ts');
+  const { pinRecord } = await import('../../domain/pin.ts');
   testStore().setState((s) => ({ learners: { ...s.learners, b: { ...s.learners.b!, pin: pinRecord('2580', 'ab') } } }));
   render(withStore(<LearnerPanel />));
   await user.click(screen.getByRole('button', { name: '切换到 王芳' }));
@@ -93,7 +93,7 @@ test('switching to a learner with a PIN asks for it: a wrong PIN changes nothing
 
 test('deleting the data of a learner with a PIN asks for it', async () => {
   const user = userEvent.setup();
-  const { pinRecord } = await import('../../domain/learner.ts');
+  const { pinRecord } = await import('../../domain/pin.ts');
   testStore().setState((s) => ({ learners: { ...s.learners, a: { ...s.learners.a!, pin: pinRecord('2580', 'cd') } } }));
   render(withStore(<LearnerPanel />));
   await user.click(screen.getByRole('button', { name: '删除我的数据' }));

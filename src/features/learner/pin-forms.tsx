@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { PIN_PATTERN, pinMatches, pinRecord, type LearnerProfile } from '../../domain/learner.ts';
+import type { LearnerProfile } from '../../domain/learner.ts';
+import { PIN_PATTERN, pinMatches, pinRecord } from '../../domain/pin.ts';
 
 const newSalt = () => Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 
